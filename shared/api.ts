@@ -1,0 +1,331 @@
+/**
+ * The whole API, declared once: command name (`domain.verb`) -> input schema and result type.
+ * Both transports (Electron IPC and the browser-mode HTTP server) serve exactly this map, and
+ * the engine parses every input with its schema before a handler sees it.
+ */
+import { z } from 'zod';
+import {
+  actionStatuses,
+  confidences,
+  evidenceKinds,
+  sensitivities,
+  type ActionItem,
+  type AppInfo,
+  type AssessmentDetail,
+  type AttachmentContent,
+  type Evidence,
+  type Rating,
+  type SearchHit,
+  type UndoState,
+  type Vote,
+  type WorkshopSession,
+} from './domain';
+import type {
+  AssessmentSummary,
+  AuditEntry,
+  BusinessUnit,
+  Engagement,
+  EngagementSummary,
+  Participant,
+  Settings,
+} from './domain';
+import type { Framework, FrameworkSummary } from './framework/schema';
+
+export interface Command<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: carries the result type, never set at run time. */
+  readonly result?: R;
+}
+
+function command<I extends z.ZodType>(input: I) {
+  return { returns: <R>(): Command<I, R> => ({ input }) };
+}
+
+// ---- field schemas -------------------------------------------------------------------------
+
+const text = (max: number) =>
+  z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
+const name = (max = 120) => text(max).min(1, 'must not be empty');
+export const idSchema = z
+  .string({ error: 'must be an id' })
+  .regex(/^[0-9a-z]{8,40}$/, 'is not a valid id');
+export const isoDate = z
+  .string({ error: 'must be a date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+const currency = z
+  .string({ error: 'must be a currency code' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR or USD');
+const month = z
+  .number({ error: 'must be a month number' })
+  .int('must be a whole month number')
+  .min(1, 'must be a month from 1 to 12')
+  .max(12, 'must be a month from 1 to 12');
+const moduleId = z.string().regex(/^M[1-9]\d*$/, 'is not a module id such as M3');
+
+export const capabilityId = z
+  .string({ error: 'must be a capability id' })
+  .regex(/^M\d+\.\d+$/, 'is not a capability id such as M3.4');
+export const level = z
+  .number({ error: 'must be a number from 1 to 5' })
+  .int('must be a whole level from 1 to 5')
+  .min(1, 'must be a level from 1 to 5')
+  .max(5, 'must be a level from 1 to 5');
+const optionalDate = isoDateOrNull();
+function isoDateOrNull() {
+  return z.union([isoDate, z.null()], { error: 'must be a date as YYYY-MM-DD, or null' });
+}
+const url = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => /^(https?|file):\/\/\S+$/i.test(s), 'must be a web address starting with http:// or https://');
+
+const engagementRef = { engagementId: idSchema };
+const assessmentRef = { engagementId: idSchema, assessmentId: idSchema };
+const capabilityRef = { ...assessmentRef, capabilityId };
+
+const evidenceFields = {
+  title: name(200),
+  kind: z.enum(evidenceKinds, { error: `must be one of ${evidenceKinds.join(', ')}` }),
+  source: text(200),
+  collectedOn: optionalDate,
+  validUntil: optionalDate,
+  sensitivity: z.enum(sensitivities, { error: `must be one of ${sensitivities.join(', ')}` }),
+  description: text(20_000),
+  url: url.nullable(),
+};
+
+export const fileUpload = z.strictObject({
+  name: name(255),
+  mime: text(200).default('application/octet-stream'),
+  /** The file's bytes, base64-encoded. */
+  dataBase64: z.string({ error: 'must be the file content as base64' }),
+});
+const empty = z.strictObject({});
+
+export const engagementFields = {
+  client: name(),
+  industry: text(80).default(''),
+  region: text(80).default(''),
+  currency: currency.default('EUR'),
+  fyStartMonth: month.default(1),
+};
+
+// ---- the contract ----------------------------------------------------------------------------
+
+export const api = {
+  'app.info': command(empty).returns<AppInfo>(),
+
+  'settings.get': command(empty).returns<Settings>(),
+  'settings.update': command(
+    z.strictObject({
+      displayName: name(80).optional(),
+      attachmentLimitMb: z.number().int().min(1, 'must be at least 1 MB').max(2048, 'must be at most 2048 MB').optional(),
+    }),
+  ).returns<Settings>(),
+
+  'framework.list': command(empty).returns<FrameworkSummary[]>(),
+  'framework.get': command(
+    z.strictObject({ frameworkId: z.string().min(1).optional(), version: z.string().min(1).optional() }),
+  ).returns<Framework>(),
+
+  'engagement.list': command(z.strictObject({ includeArchived: z.boolean().default(true) })).returns<
+    EngagementSummary[]
+  >(),
+  'engagement.create': command(z.strictObject(engagementFields)).returns<EngagementSummary>(),
+  'engagement.get': command(z.strictObject(engagementRef)).returns<Engagement>(),
+  'engagement.open': command(z.strictObject(engagementRef)).returns<Engagement>(),
+  'engagement.update': command(
+    z.strictObject({
+      ...engagementRef,
+      client: name().optional(),
+      industry: text(80).optional(),
+      region: text(80).optional(),
+      currency: currency.optional(),
+      fyStartMonth: month.optional(),
+    }),
+  ).returns<EngagementSummary>(),
+  'engagement.archive': command(z.strictObject({ ...engagementRef, archived: z.boolean() })).returns<EngagementSummary>(),
+  'engagement.delete': command(z.strictObject(engagementRef)).returns<{ id: string; removedFile: string }>(),
+
+  'businessUnit.add': command(z.strictObject({ ...engagementRef, name: name() })).returns<BusinessUnit>(),
+  'businessUnit.rename': command(
+    z.strictObject({ ...engagementRef, businessUnitId: idSchema, name: name() }),
+  ).returns<BusinessUnit>(),
+  'businessUnit.remove': command(z.strictObject({ ...engagementRef, businessUnitId: idSchema })).returns<{
+    id: string;
+  }>(),
+
+  'participant.add': command(
+    z.strictObject({
+      ...engagementRef,
+      name: name(),
+      role: text(120).default(''),
+      businessUnitId: idSchema.nullable().default(null),
+    }),
+  ).returns<Participant>(),
+  'participant.update': command(
+    z.strictObject({
+      ...engagementRef,
+      participantId: idSchema,
+      name: name().optional(),
+      role: text(120).optional(),
+      businessUnitId: idSchema.nullable().optional(),
+    }),
+  ).returns<Participant>(),
+  'participant.remove': command(z.strictObject({ ...engagementRef, participantId: idSchema })).returns<{
+    id: string;
+  }>(),
+
+  'assessment.list': command(z.strictObject(engagementRef)).returns<AssessmentSummary[]>(),
+  'assessment.create': command(
+    z.strictObject({
+      ...engagementRef,
+      label: name(60),
+      date: isoDate,
+      scope: z.array(moduleId).min(1, 'must name at least one module').optional(),
+      frameworkId: z.string().min(1).optional(),
+      /** Start from this assessment's agreed scores, targets and evidence links ("carried over"). */
+      fromAssessmentId: idSchema.optional(),
+    }),
+  ).returns<AssessmentSummary>(),
+  'assessment.get': command(z.strictObject(assessmentRef)).returns<AssessmentDetail>(),
+  'assessment.rate': command(
+    z.strictObject({
+      ...capabilityRef,
+      currentLevel: level.nullable().optional(),
+      targetLevel: level.nullable().optional(),
+      notApplicable: z.boolean().optional(),
+      confidence: z.enum(confidences, { error: 'must be low, medium or high' }).nullable().optional(),
+      priority: level.nullable().optional(),
+      rationale: text(20_000).optional(),
+      owner: text(120).optional(),
+      /** Confirms a carried-over score without changing it. */
+      confirm: z.literal(true).optional(),
+    }),
+  ).returns<Rating>(),
+  'assessment.acceptMedian': command(z.strictObject(capabilityRef)).returns<Rating>(),
+  'assessment.history': command(
+    z.strictObject({ ...assessmentRef, capabilityId: capabilityId.optional(), limit: z.number().int().min(1).max(2000).default(300) }),
+  ).returns<AuditEntry[]>(),
+
+  'vote.cast': command(
+    z.strictObject({ ...capabilityRef, participantId: idSchema, currentLevel: level, targetLevel: level.nullable().default(null) }),
+  ).returns<Vote>(),
+  'vote.remove': command(z.strictObject({ ...capabilityRef, participantId: idSchema })).returns<{ removed: boolean }>(),
+
+  'action.add': command(
+    z.strictObject({
+      ...capabilityRef,
+      text: name(2000),
+      owner: text(120).default(''),
+      dueDate: optionalDate.default(null),
+      status: z.enum(actionStatuses).default('open'),
+    }),
+  ).returns<ActionItem>(),
+  'action.update': command(
+    z.strictObject({
+      ...assessmentRef,
+      actionId: idSchema,
+      text: name(2000).optional(),
+      owner: text(120).optional(),
+      dueDate: optionalDate.optional(),
+      status: z.enum(actionStatuses, { error: 'must be open, in_progress or done' }).optional(),
+    }),
+  ).returns<ActionItem>(),
+  'action.remove': command(z.strictObject({ ...assessmentRef, actionId: idSchema })).returns<{ id: string }>(),
+
+  'evidence.add': command(
+    z.strictObject({
+      ...engagementRef,
+      ...evidenceFields,
+      source: evidenceFields.source.default(''),
+      collectedOn: optionalDate.default(null),
+      validUntil: optionalDate.default(null),
+      sensitivity: evidenceFields.sensitivity.default('internal'),
+      description: evidenceFields.description.default(''),
+      url: evidenceFields.url.default(null),
+      file: fileUpload.optional(),
+      links: z.array(z.strictObject({ assessmentId: idSchema, capabilityId })).max(500).default([]),
+    }),
+  ).returns<Evidence>(),
+  'evidence.update': command(
+    z.strictObject({
+      ...engagementRef,
+      evidenceId: idSchema,
+      title: evidenceFields.title.optional(),
+      kind: evidenceFields.kind.optional(),
+      source: evidenceFields.source.optional(),
+      collectedOn: optionalDate.optional(),
+      validUntil: optionalDate.optional(),
+      sensitivity: evidenceFields.sensitivity.optional(),
+      description: evidenceFields.description.optional(),
+      url: evidenceFields.url.optional(),
+    }),
+  ).returns<Evidence>(),
+  'evidence.remove': command(z.strictObject({ ...engagementRef, evidenceId: idSchema })).returns<{ id: string }>(),
+  'evidence.link': command(z.strictObject({ ...capabilityRef, evidenceId: idSchema })).returns<Evidence>(),
+  'evidence.unlink': command(z.strictObject({ ...capabilityRef, evidenceId: idSchema })).returns<Evidence>(),
+  'evidence.file': command(z.strictObject({ ...engagementRef, evidenceId: idSchema })).returns<AttachmentContent>(),
+
+  'search.query': command(
+    z.strictObject({
+      ...engagementRef,
+      query: z.string().trim().min(1, 'must not be empty').max(200),
+      assessmentId: idSchema.optional(),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+  ).returns<SearchHit[]>(),
+
+  'history.undo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null }>(),
+  'history.redo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null }>(),
+
+  'workshop.start': command(
+    z.strictObject({
+      ...assessmentRef,
+      heldOn: isoDate,
+      modules: z.array(z.string().regex(/^M[1-9]\d*$/, 'is not a module id such as M3')).min(1, 'must name at least one module'),
+      participantIds: z.array(idSchema).default([]),
+      minutes: z.number().int().min(10, 'must be at least 10 minutes').max(24 * 60, 'must be at most a day'),
+    }),
+  ).returns<WorkshopSession>(),
+  'workshop.focus': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId })).returns<WorkshopSession>(),
+  'workshop.end': command(z.strictObject({ ...engagementRef, sessionId: idSchema })).returns<WorkshopSession>(),
+
+  'audit.list': command(
+    z.strictObject({
+      ...engagementRef,
+      entityId: idSchema.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+  ).returns<AuditEntry[]>(),
+} as const;
+
+export type Api = typeof api;
+export type CommandName = keyof Api;
+/** What a caller sends (defaults may be omitted). */
+export type Input<C extends CommandName> = z.input<Api[C]['input']>;
+/** What a handler receives, after parsing. */
+export type ParsedInput<C extends CommandName> = z.output<Api[C]['input']>;
+export type Result<C extends CommandName> = NonNullable<Api[C]['result']>;
+
+export const commandNames = Object.keys(api) as CommandName[];
+
+export function isCommandName(value: string): value is CommandName {
+  return Object.prototype.hasOwnProperty.call(api, value);
+}
+
+/** The one function both transports expose to the UI. */
+export type Invoke = <C extends CommandName>(command: C, input: Input<C>) => Promise<Result<C>>;
+
+/** A person-readable summary of a zod failure: "client: must not be empty; currency: ...". */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string; fields: { path: string; message: string }[] } {
+  const fields = issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(input)',
+    message: issue.message,
+  }));
+  return { message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields };
+}

@@ -1,0 +1,216 @@
+/** Domain types shared by the engine and the UI. Row shapes stay in electron/core/db. */
+
+export interface Settings {
+  /** Shown in the audit log as who made a change. */
+  displayName: string;
+  /** Largest evidence attachment accepted, in megabytes. */
+  attachmentLimitMb: number;
+}
+
+export interface AssessmentRef {
+  id: string;
+  label: string;
+  date: string;
+}
+
+export interface EngagementSummary {
+  id: string;
+  client: string;
+  industry: string;
+  region: string;
+  /** ISO 4217 code; money is kept in integer minor units of this currency. */
+  currency: string;
+  /** Month (1-12) in which the client's fiscal year starts. */
+  fyStartMonth: number;
+  createdAt: string;
+  lastOpenedAt: string | null;
+  archivedAt: string | null;
+  lastAssessment: AssessmentRef | null;
+}
+
+export interface BusinessUnit {
+  id: string;
+  name: string;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  role: string;
+  businessUnitId: string | null;
+}
+
+export interface AssessmentSummary {
+  id: string;
+  label: string;
+  /** Calendar date the assessment refers to, YYYY-MM-DD. */
+  date: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  /** Module ids in scope, in framework order. */
+  scope: string[];
+  createdAt: string;
+  previousAssessmentId: string | null;
+}
+
+export interface Engagement extends EngagementSummary {
+  businessUnits: BusinessUnit[];
+  participants: Participant[];
+  assessments: AssessmentSummary[];
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  command: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  dataDir: string;
+  transport: 'ipc' | 'http';
+}
+
+// ---- the workshop: ratings, votes, evidence, sessions ---------------------------------------
+
+export const confidences = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof confidences)[number];
+
+export const actionStatuses = ['open', 'in_progress', 'done'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+export const evidenceKinds = ['document', 'interview_note', 'link', 'screenshot', 'metric', 'system_config'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+export const sensitivities = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type Sensitivity = (typeof sensitivities)[number];
+
+/** The agreed score of one capability in one assessment. A capability never touched has no row. */
+export interface Rating {
+  capabilityId: string;
+  /** 1-5, or null when not yet scored (or not applicable). */
+  currentLevel: number | null;
+  targetLevel: number | null;
+  /** Excluded from every average. */
+  notApplicable: boolean;
+  confidence: Confidence | null;
+  /** Business impact 1-5. */
+  priority: number | null;
+  rationale: string;
+  owner: string;
+  /** Copied from the previous assessment and not yet confirmed. */
+  carriedOver: boolean;
+  updatedAt: string;
+}
+
+export interface Vote {
+  capabilityId: string;
+  participantId: string;
+  currentLevel: number;
+  targetLevel: number | null;
+  updatedAt: string;
+}
+
+export interface ActionItem {
+  id: string;
+  capabilityId: string;
+  text: string;
+  owner: string;
+  dueDate: string | null;
+  status: ActionStatus;
+}
+
+export interface AttachmentInfo {
+  sha256: string;
+  fileName: string;
+  mime: string;
+  size: number;
+}
+
+export interface EvidenceLink {
+  assessmentId: string;
+  capabilityId: string;
+}
+
+export interface Evidence {
+  id: string;
+  title: string;
+  kind: EvidenceKind;
+  source: string;
+  collectedOn: string | null;
+  validUntil: string | null;
+  sensitivity: Sensitivity;
+  description: string;
+  url: string | null;
+  attachment: AttachmentInfo | null;
+  links: EvidenceLink[];
+  /** Past its valid-until date on the engine's today. */
+  stale: boolean;
+  createdAt: string;
+}
+
+export interface WorkshopSession {
+  id: string;
+  assessmentId: string;
+  heldOn: string;
+  /** Modules on today's agenda, in framework order. */
+  modules: string[];
+  /** Participants present. */
+  participantIds: string[];
+  /** Planned length of the session in minutes. */
+  minutes: number;
+  startedAt: string;
+  endedAt: string | null;
+  /** The capability the facilitator is on; the projector follows it. */
+  focusCapabilityId: string | null;
+}
+
+export interface PreviousRating {
+  currentLevel: number | null;
+  targetLevel: number | null;
+  notApplicable: boolean;
+  rationale: string;
+}
+
+export interface UndoState {
+  /** What Ctrl+Z would undo, e.g. "Score M2.1", or null. */
+  undo: string | null;
+  redo: string | null;
+}
+
+/** Everything the workspace shows for one assessment. */
+export interface AssessmentDetail {
+  assessment: AssessmentSummary;
+  /** By capability id. */
+  ratings: Record<string, Rating>;
+  votes: Vote[];
+  actions: ActionItem[];
+  /** All evidence of the engagement (linked or not); links name assessment and capability. */
+  evidence: Evidence[];
+  previous: { id: string; label: string; date: string; ratings: Record<string, PreviousRating> } | null;
+  sessions: WorkshopSession[];
+  undo: UndoState;
+  /** The engine's today (YYYY-MM-DD), against which staleness was judged. */
+  today: string;
+}
+
+export interface SearchHit {
+  kind: 'capability' | 'rationale' | 'action' | 'evidence';
+  /** Capability id, action id or evidence id. */
+  refId: string;
+  capabilityId: string | null;
+  assessmentId: string | null;
+  title: string;
+  /** Text around the match; matched words are wrapped in \u0002 ... \u0003. */
+  snippet: string;
+}
+
+export interface AttachmentContent extends AttachmentInfo {
+  dataBase64: string;
+}

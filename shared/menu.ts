@@ -1,0 +1,25 @@
+/** Commands reachable from the native menu (Electron) and from the keyboard (both modes). */
+export const menuCommands = [
+  'engagement.new',
+  'nav.home',
+  'nav.framework',
+  'palette.open',
+  'help.shortcuts',
+] as const;
+
+export type MenuCommand = (typeof menuCommands)[number];
+
+export interface Shortcut {
+  command: MenuCommand;
+  /** As shown to the user; "Mod" is Ctrl, or Cmd on a Mac. */
+  keys: string;
+  label: string;
+}
+
+export const shortcuts: readonly Shortcut[] = [
+  { command: 'engagement.new', keys: 'Mod+N', label: 'New engagement' },
+  { command: 'nav.home', keys: 'Mod+Shift+H', label: 'Home' },
+  { command: 'nav.framework', keys: 'Mod+Shift+F', label: 'Framework browser' },
+  { command: 'palette.open', keys: 'Mod+K', label: 'Search and jump' },
+  { command: 'help.shortcuts', keys: 'Mod+/', label: 'Keyboard shortcuts' },
+];
