@@ -1,0 +1,19 @@
+/** Numbered migrations per kind of file, in steps of 10; PRAGMA user_version records the last applied. */
+import engagement0010 from './engagement/0010-create-engagement.sql';
+import engagement0020 from './engagement/0020-workshop.sql';
+import library0010 from './library/0010-create-library.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const engagementMigrations: readonly Migration[] = [
+  { version: 10, name: '0010-create-engagement', sql: engagement0010 },
+  { version: 20, name: '0020-workshop', sql: engagement0020 },
+];
+
+export const libraryMigrations: readonly Migration[] = [
+  { version: 10, name: '0010-create-library', sql: library0010 },
+];

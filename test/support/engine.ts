@@ -1,0 +1,76 @@
+/** Starts the real engine and HTTP transport against a throwaway data folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandName, Input, Result } from '../../shared/api';
+import type { ApiErrorShape } from '../../shared/errors';
+import { Engine } from '../../electron/core/engine';
+import { startServer, type RunningServer } from '../../electron/core/server';
+
+export function tempDir(prefix = 'mw-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface Harness {
+  dataDir: string;
+  engine: Engine;
+  server: RunningServer;
+  base: string;
+  /** POST /api/<command>; resolves with the parsed body and status whatever the outcome. */
+  raw(command: string, body: unknown, init?: { token?: string | null; host?: string }): Promise<{ status: number; body: any }>;
+  call<C extends CommandName>(command: C, input: Input<C>): Promise<Result<C>>;
+  fail(command: string, input: unknown): Promise<{ status: number; error: ApiErrorShape }>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(dataDir = tempDir(), now?: () => Date): Promise<Harness> {
+  let engine = await Engine.open({ dataDir, transport: 'http', now });
+  let server = await startServer({ engine });
+  const h: Harness = {
+    dataDir,
+    get engine() {
+      return engine;
+    },
+    get server() {
+      return server;
+    },
+    get base() {
+      return `http://127.0.0.1:${server.port}`;
+    },
+    async raw(command, body, init = {}) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      const token = init.token === undefined ? server.token : init.token;
+      if (token !== null) headers.Authorization = `Bearer ${token}`;
+      if (init.host) headers.Host = init.host;
+      const res = await fetch(`${h.base}/api/${command}`, {
+        method: 'POST',
+        headers,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    async call(command, input) {
+      const { status, body } = await h.raw(command, input);
+      if (!body.ok) throw new Error(`${command} failed (${status}): ${body.error.message}`);
+      return body.result;
+    },
+    async fail(command, input) {
+      const { status, body } = await h.raw(command, input);
+      if (body.ok) throw new Error(`${command} was expected to fail but succeeded`);
+      return { status, error: body.error };
+    },
+    async restart() {
+      await server.close();
+      engine.close();
+      engine = await Engine.open({ dataDir, transport: 'http', now });
+      server = await startServer({ engine });
+    },
+    async stop() {
+      await server.close();
+      engine.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
