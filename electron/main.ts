@@ -1,0 +1,147 @@
+/**
+ * Electron main process: one engine, windows that talk to it only through the preload's
+ * `invoke`/`on`, and the hardening Electron's security checklist asks for.
+ */
+import { app, BrowserWindow, ipcMain, Menu, screen, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Engine } from './core/engine';
+import { CONTENT_SECURITY_POLICY } from './core/server';
+import { buildMenu, sendToFocused } from './menu';
+
+const rendererIndex = resolve(__dirname, '..', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+const windows = new Set<BrowserWindow>();
+let engine: Engine | undefined;
+
+/** The better-sqlite3 addon built for Electron's ABI (node_modules keeps Node's build for tests). */
+function nativeBinding(): string | undefined {
+  const candidates = [
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    resolve(__dirname, '..', '..', 'build', 'electron-native', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p) => existsSync(p));
+}
+
+function isAppFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame !== event.sender.mainFrame) return false;
+  return frame.url.split(/[?#]/)[0] === rendererUrl;
+}
+
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url.split(/[?#]/)[0] !== rendererUrl) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  // The only window a page may open is the app's own projector view, as a window of ours.
+  contents.setWindowOpenHandler(({ url }) => {
+    const [base, hash] = url.split('#');
+    if (base?.split('?')[0] === rendererUrl && hash?.startsWith('/projector/')) createProjectorWindow(hash);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The workshop projector: on the second display when there is one, full screen there. */
+function createProjectorWindow(hash: string): void {
+  const win = createWindow(hash);
+  const primary = screen.getPrimaryDisplay();
+  const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  if (external) {
+    win.setBounds(external.workArea);
+    win.once('ready-to-show', () => win.setFullScreen(true));
+  }
+}
+
+function createWindow(hash = ''): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Maturity Workbench',
+    show: false,
+    backgroundColor: '#10151c',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click (auxclick) on a link would ask for a new window; the window-open handler denies
+      // it anyway, but without the event there is nothing to deny (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  harden(win.webContents);
+  windows.add(win);
+  win.on('closed', () => windows.delete(win));
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex, hash ? { hash } : undefined);
+  return win;
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.MATURITY_DATA_DIR ?? app.getPath('userData');
+  engine = await Engine.open({ dataDir, transport: 'ipc', nativeBinding: nativeBinding(), version: app.getVersion() });
+  const running = engine;
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  ipcMain.handle('api', async (event, command: unknown, input: unknown) => {
+    if (!isAppFrame(event)) {
+      return { ok: false, error: { code: 'unauthorized', message: 'Requests are accepted only from the app window.' } };
+    }
+    if (typeof command !== 'string') {
+      return { ok: false, error: { code: 'unknown_command', message: 'A command name is required.' } };
+    }
+    return running.invoke(command, input);
+  });
+
+  running.on((event) => {
+    for (const win of windows) win.webContents.send('engine-event', event);
+  });
+
+  Menu.setApplicationMenu(buildMenu(sendToFocused(() => [...windows]), !app.isPackaged));
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [first] = windows;
+    if (first) {
+      if (first.isMinimized()) first.restore();
+      first.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (windows.size === 0 && engine) createWindow();
+  });
+  app.on('will-quit', () => engine?.close());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('Maturity Workbench could not start:', err);
+      app.exit(1);
+    });
+}
