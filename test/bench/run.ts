@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: figures, not assertions. Each section measures one thing a user waits for, next to
+ * the floor it cannot beat, on real files in a temporary folder.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startHarness, tempDir } from '../support/engine';
+import { ms, row, sample } from './stats';
+
+async function foundation(): Promise<void> {
+  console.log('\n## Command round trip (HTTP transport, real engagement file, synchronous=FULL)');
+  const dir = tempDir('mw-bench-');
+  const floorDb = new Database(join(dir, 'floor.sqlite'));
+  floorDb.pragma('journal_mode = WAL');
+  floorDb.pragma('synchronous = FULL');
+  floorDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+  const ins = floorDb.prepare('INSERT INTO t (v) VALUES (?)');
+  const floor = await sample(500, (i) => ins.run(`value ${i}`));
+  floorDb.close();
+
+  const h = await startHarness(join(dir, 'data'));
+  const e = await h.call('engagement.create', { client: 'Bench Co' });
+  const bu = await h.call('businessUnit.add', { engagementId: e.id, name: 'Unit 0' });
+  const write = await sample(500, (i) => h.call('businessUnit.rename', { engagementId: e.id, businessUnitId: bu.id, name: `Unit ${i}` }));
+  const read = await sample(500, () => h.call('engagement.get', { engagementId: e.id }));
+  console.log(row('raw better-sqlite3 INSERT, own commit (floor)', floor));
+  console.log(row('businessUnit.rename via HTTP (validate+write+audit)', write, `ratio p50 ${(write.p50 / floor.p50).toFixed(1)}x floor`));
+  console.log(row('engagement.get via HTTP (read)', read));
+  await h.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function workshop(): Promise<void> {
+  console.log('\n## Workshop: rating, search, attachments');
+  const dir = tempDir('mw-bench-');
+  const floorDb = new Database(join(dir, 'floor.sqlite'));
+  floorDb.pragma('journal_mode = WAL');
+  floorDb.pragma('synchronous = FULL');
+  floorDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+  const ins = floorDb.prepare('INSERT INTO t (v) VALUES (?)');
+  const floor = await sample(500, (i) => ins.run(`value ${i}`));
+  floorDb.close();
+
+  const h = await startHarness(join(dir, 'data'));
+  const e = await h.call('engagement.create', { client: 'Bench Co' });
+  const a = await h.call('assessment.create', { engagementId: e.id, label: 'Bench', date: '2026-11-25' });
+  const fw = await h.call('framework.get', {});
+  const caps = fw.modules.flatMap((m) => m.capabilities.map((c) => c.id));
+  const rate = await sample(720, (i) =>
+    h.call('assessment.rate', { engagementId: e.id, assessmentId: a.id, capabilityId: caps[Math.abs(i) % caps.length]!, currentLevel: (Math.abs(i) % 5) + 1 }),
+  );
+  console.log(row('raw better-sqlite3 INSERT, own commit (floor)', floor));
+  console.log(row('assessment.rate via HTTP (validate+write+audit+undo)', rate, `ratio p50 ${(rate.p50 / floor.p50).toFixed(1)}x floor`));
+
+  // 50,000 evidence items written straight into the engagement file (setup, not measured).
+  const db = await h.engine.engagement(e.id);
+  const vocabulary = fw.modules
+    .flatMap((m) => m.capabilities.flatMap((c) => [c.statement, ...Object.values(c.levels), ...c.evidence]))
+    .join(' ')
+    .toLowerCase()
+    .match(/[a-z]{4,}/g)!;
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(rnd() * vocabulary.length)]).join(' ');
+  const insertEvidence = db.prepare(
+    `INSERT INTO evidence (id, title, kind, source, sensitivity, description, created_at, updated_at)
+     VALUES (?, ?, 'document', 'bench', 'internal', ?, '2026-11-25', '2026-11-25')`,
+  );
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < 50_000; i++) insertEvidence.run(`bench${String(i).padStart(12, '0')}`, `${pick(4)} ${i}`, pick(40));
+  })();
+  console.log(`${'(setup) 50,000 evidence items indexed'.padEnd(52)} ${ms(performance.now() - t0)}`);
+  const queries = ['kafka partition', 'reconciliation', 'lineage dashboard', 'retention legal', 'spark cluster cost', 'runbook', 'quality scorecard', 'catalog'];
+  const search = await sample(400, (i) => h.call('search.query', { engagementId: e.id, query: queries[Math.abs(i) % queries.length]!, assessmentId: a.id }));
+  console.log(row('search.query over 50,000 evidence items, via HTTP', search, 'target < 20 ms'));
+
+  const tenMb = Buffer.alloc(10 * 1024 * 1024);
+  for (let i = 0; i < tenMb.length; i += 4) tenMb.writeUInt32LE((i * 2654435761) >>> 0, i);
+  const attach = await sample(
+    8,
+    (i) => {
+      tenMb.writeUInt32LE(Math.abs(i) + 1, 0); // a different file each time, so nothing is deduplicated
+      return h.call('evidence.add', {
+        engagementId: e.id,
+        title: `Export ${i}`,
+        kind: 'document',
+        file: { name: `export-${i}.bin`, mime: 'application/octet-stream', dataBase64: tenMb.toString('base64') },
+        links: [{ assessmentId: a.id, capabilityId: 'M1.1' }],
+      });
+    },
+    2,
+  );
+  console.log(row('evidence.add with a 10 MB file, via HTTP (base64 JSON)', attach));
+  await h.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sections: Record<string, () => Promise<void>> = { foundation, workshop };
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+console.log(`# Maturity Workbench bench (${new Date().toISOString()}, node ${process.version})`);
+for (const [name, run] of Object.entries(sections)) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}
+console.log(`\nUnits: milliseconds (${ms(1)} = one millisecond).`);
