@@ -1,0 +1,141 @@
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../shared/menu';
+import { onEngineEvent, onMenuCommand, transport } from './api';
+import { Palette } from './components/Palette';
+import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
+import { useApp } from './stores/app';
+import { useAssessment } from './stores/assessment';
+import { useEngagement, useLibrary } from './stores/data';
+import { AssessmentView } from './views/AssessmentView';
+import { EngagementView } from './views/EngagementView';
+import { FrameworkView } from './views/FrameworkView';
+import { Home, NewEngagementDialog } from './views/Home';
+import { ProjectorView } from './views/ProjectorView';
+
+function runMenuCommand(command: MenuCommand): void {
+  const app = useApp.getState();
+  switch (command) {
+    case 'engagement.new':
+      app.set({ newEngagementOpen: true });
+      break;
+    case 'nav.home':
+      app.navigate({ name: 'home' });
+      break;
+    case 'nav.framework':
+      app.navigate({ name: 'framework' });
+      break;
+    case 'palette.open':
+      app.set({ paletteOpen: true });
+      break;
+    case 'help.shortcuts':
+      app.set({ shortcutsOpen: true });
+      break;
+  }
+}
+
+/** Keyboard equivalents of the menu; in Electron the menu's accelerators handle these instead. */
+function shortcutFor(e: KeyboardEvent): MenuCommand | null {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  if (mod && !e.shiftKey && key === 'k') return 'palette.open';
+  if (mod && !e.shiftKey && key === 'n') return 'engagement.new';
+  if (mod && e.shiftKey && key === 'h') return 'nav.home';
+  if (mod && e.shiftKey && key === 'f') return 'nav.framework';
+  if (mod && key === '/') return 'help.shortcuts';
+  const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+  if (!mod && e.key === '?' && !typing) return 'help.shortcuts';
+  return null;
+}
+
+export function App() {
+  const route = useApp((s) => s.route);
+  const toasts = useApp((s) => s.toasts);
+  const dismiss = useApp((s) => s.dismiss);
+  const navigate = useApp((s) => s.navigate);
+  const setApp = useApp((s) => s.set);
+
+  useEffect(() => {
+    const onHash = () => useApp.getState().syncFromHash();
+    window.addEventListener('hashchange', onHash);
+    void useLibrary.getState().load();
+    const offEvents = onEngineEvent((event) => {
+      if (event.type !== 'changed') return;
+      if (event.engagementId === null) void useLibrary.getState().load();
+      const current = useEngagement.getState().current;
+      if (current && event.engagementId === current.id) {
+        if (event.tables.includes('engagement') && useApp.getState().route.name !== 'engagement') useEngagement.getState().clear();
+        else void useEngagement.getState().reload();
+      }
+      if (event.engagementId !== null && event.engagementId === useAssessment.getState().engagementId) useAssessment.getState().refresh();
+    });
+    const offMenu = onMenuCommand(runMenuCommand);
+    const onKey = (e: KeyboardEvent) => {
+      const command = shortcutFor(e);
+      if (!command || (transport === 'ipc' && command !== 'help.shortcuts')) return;
+      e.preventDefault();
+      runMenuCommand(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('keydown', onKey);
+      offEvents();
+      offMenu();
+    };
+  }, []);
+
+  const toastList = (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
+          <span>{t.text}</span>
+          <button className="btn small ghost" aria-label="Dismiss" onClick={() => dismiss(t.id)}>×</button>
+        </div>
+      ))}
+    </div>
+  );
+
+  if (route.name === 'projector') {
+    return (
+      <>
+        <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
+        {toastList}
+      </>
+    );
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <button className="brand" onClick={() => navigate({ name: 'home' })} aria-label="Maturity Workbench home">
+          <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
+        </button>
+        <nav aria-label="Main" className="topnav">
+          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+            Engagements
+          </button>
+          <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
+            Framework
+          </button>
+        </nav>
+        <div className="topbar-right">
+          <button className="search-button" onClick={() => setApp({ paletteOpen: true })}>
+            Search… <kbd>{keysLabel('Mod+K')}</kbd>
+          </button>
+          <button className="btn ghost small" aria-label="Keyboard shortcuts" onClick={() => setApp({ shortcutsOpen: true })}>?</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.name === 'home' && <Home />}
+        {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
+        {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
+        {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
+      </main>
+      <NewEngagementDialog />
+      <Palette />
+      <ShortcutsOverlay />
+      {toastList}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'react';
+import type { Evidence } from '../../../shared/domain';
+import { errorMessage, invoke } from '../api';
+import { attachmentBlob, downloadBlob, formatBytes, previewKind } from '../files';
+import { formatDate } from '../format';
+import { useApp } from '../stores/app';
+import { useAssessment } from '../stores/assessment';
+import { useWorkspace } from '../stores/workspace';
+import { Dialog } from './Dialog';
+import { EvidenceDialog, kindLabels, sensitivityLabels } from './EvidenceDialog';
+import { useFileDrop } from './useFileDrop';
+
+interface EvidencePanelProps {
+  engagementId: string;
+  assessmentId: string;
+  capabilityId: string;
+  /** Evidence linked to this capability in this assessment. */
+  linked: readonly Evidence[];
+  /** All the engagement's evidence. */
+  all: readonly Evidence[];
+}
+
+async function fetchFile(engagementId: string, evidenceId: string): Promise<{ blob: Blob; fileName: string }> {
+  const content = await invoke('evidence.file', { engagementId, evidenceId });
+  return { blob: attachmentBlob(content), fileName: content.fileName };
+}
+
+/** The evidence behind a capability: linked items with their freshness and files; add (or drop a file), link, unlink, open. */
+export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked, all }: EvidencePanelProps) {
+  const { dialog, droppedFile, set } = useWorkspace();
+  const unlink = useAssessment((s) => s.unlink);
+  const notify = useApp((s) => s.notify);
+  const { dragging, handlers } = useFileDrop((file) => set({ dialog: 'evidence', droppedFile: file }));
+  const [preview, setPreview] = useState<Evidence | null>(null);
+
+  const save = async (e: Evidence) => {
+    try {
+      const { blob, fileName } = await fetchFile(engagementId, e.id);
+      downloadBlob(blob, fileName);
+    } catch (err) {
+      notify('error', errorMessage(err));
+    }
+  };
+
+  return (
+    <section
+      className={dragging ? 'card evidence dragging' : 'card evidence'}
+      aria-labelledby="evidence-title"
+      {...handlers}
+    >
+      <div className="card-head">
+        <h3 id="evidence-title">Evidence ({linked.length})</h3>
+        <div className="card-actions">
+          <button type="button" className="btn small" onClick={() => set({ dialog: 'link-evidence' })} disabled={all.length === linked.length}>
+            Link existing
+          </button>
+          <button type="button" className="btn small primary" onClick={() => set({ dialog: 'evidence', droppedFile: null })}>
+            Add <kbd>E</kbd>
+          </button>
+        </div>
+      </div>
+      {linked.length === 0 ? (
+        <p className="muted small drop-hint">No evidence yet. Add some, or drop a file here.</p>
+      ) : (
+        <ul className="evidence-list" aria-label="Linked evidence">
+          {linked.map((e) => (
+            <li key={e.id} className="evidence-item">
+              <EvidenceSummary evidence={e} />
+              <div className="evidence-actions">
+                {e.attachment && (
+                  <>
+                    <button type="button" className="btn small" onClick={() => setPreview(e)} aria-label={`Open ${e.attachment.fileName}`}>
+                      Open
+                    </button>
+                    <button type="button" className="btn small" onClick={() => void save(e)} aria-label={`Save ${e.attachment.fileName}`}>
+                      Save
+                    </button>
+                  </>
+                )}
+                {e.url && (
+                  <a className="btn small" href={e.url} target="_blank" rel="noreferrer noopener">
+                    Visit
+                  </a>
+                )}
+                <button type="button" className="btn small ghost danger-text" aria-label={`Unlink ${e.title}`} onClick={() => void unlink(capabilityId, e.id)}>
+                  Unlink
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop to add as evidence for {capabilityId}</div>}
+      <EvidenceDialog
+        open={dialog === 'evidence'}
+        engagementId={engagementId}
+        assessmentId={assessmentId}
+        capabilityId={capabilityId}
+        initialFile={droppedFile}
+        onClose={() => set({ dialog: null, droppedFile: null })}
+      />
+      <LinkEvidenceDialog open={dialog === 'link-evidence'} capabilityId={capabilityId} candidates={all.filter((e) => !linked.includes(e))} onClose={() => set({ dialog: null })} />
+      <PreviewDialog engagementId={engagementId} evidence={preview} onClose={() => setPreview(null)} onSave={save} />
+    </section>
+  );
+}
+
+export function EvidenceSummary({ evidence: e }: { evidence: Evidence }) {
+  return (
+    <div className="evidence-summary">
+      <span className="strong">{e.title}</span>
+      <span className="evidence-meta small">
+        <span className="tag plain">{kindLabels[e.kind]}</span>
+        <span className={`tag sens-${e.sensitivity}`}>{sensitivityLabels[e.sensitivity]}</span>
+        {e.validUntil && (
+          <span className={e.stale ? 'tag stale' : 'muted'}>
+            {e.stale ? '◷ Stale since ' : 'Valid until '}
+            {formatDate(e.validUntil)}
+          </span>
+        )}
+      </span>
+      {e.attachment && (
+        <span className="small muted">
+          File: {e.attachment.fileName} · {formatBytes(e.attachment.size)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function LinkEvidenceDialog({ open, capabilityId, candidates, onClose }: { open: boolean; capabilityId: string; candidates: readonly Evidence[]; onClose(): void }) {
+  const link = useAssessment((s) => s.link);
+  const [filter, setFilter] = useState('');
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = candidates.filter((e) => words.every((w) => `${e.title} ${e.description} ${e.attachment?.fileName ?? ''}`.toLowerCase().includes(w)));
+  return (
+    <Dialog open={open} title={`Link evidence to ${capabilityId}`} onClose={onClose} cancelLabel="Done" wide>
+      <label className="field">
+        <span className="field-label">Find evidence</span>
+        <input type="search" autoFocus value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      <ul className="evidence-list pick" aria-label="Evidence to link">
+        {shown.map((e) => (
+          <li key={e.id} className="evidence-item">
+            <EvidenceSummary evidence={e} />
+            <button type="button" className="btn small" aria-label={`Link ${e.title}`} onClick={() => void link(capabilityId, e.id)}>
+              Link
+            </button>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="muted">No other evidence{filter ? ` matches “${filter}”` : ' in this engagement yet'}.</li>}
+      </ul>
+    </Dialog>
+  );
+}
+
+function PreviewDialog({ engagementId, evidence, onClose, onSave }: { engagementId: string; evidence: Evidence | null; onClose(): void; onSave(e: Evidence): void }) {
+  const [state, setState] = useState<{ url?: string; text?: string; error?: string } | null>(null);
+  const kind = evidence?.attachment ? previewKind(evidence.attachment) : null;
+
+  useEffect(() => {
+    if (!evidence?.attachment) return;
+    let url: string | undefined;
+    let live = true;
+    setState(null);
+    fetchFile(engagementId, evidence.id)
+      .then(async ({ blob }) => {
+        if (!live) return;
+        if (kind === 'image') {
+          url = URL.createObjectURL(blob);
+          setState({ url });
+        } else if (kind === 'text') setState({ text: await blob.text() });
+        else setState({});
+      })
+      .catch((err: unknown) => live && setState({ error: errorMessage(err) }));
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [engagementId, evidence, kind]);
+
+  const a = evidence?.attachment;
+  return (
+    <Dialog open={!!evidence} title={a?.fileName ?? 'Attachment'} onClose={onClose} cancelLabel="Close" wide>
+      {evidence && a && (
+        <div className="preview">
+          <p className="small muted">
+            {evidence.title} · {a.mime} · {formatBytes(a.size)}{' '}
+            <button type="button" className="btn small" onClick={() => onSave(evidence)}>
+              Save a copy
+            </button>
+          </p>
+          {!state && <p className="muted">Loading…</p>}
+          {state?.error && <p className="form-error" role="alert">{state.error}</p>}
+          {state?.url && <img src={state.url} alt={evidence.title} className="preview-image" />}
+          {state?.text !== undefined && (
+            <pre className="preview-text" tabIndex={0} aria-label={`Contents of ${a.fileName}`}>
+              {state.text}
+            </pre>
+          )}
+          {state && !state.url && state.text === undefined && !state.error && <p>This kind of file has no preview here: save a copy to open it.</p>}
+        </div>
+      )}
+    </Dialog>
+  );
+}

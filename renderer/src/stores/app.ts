@@ -1,0 +1,96 @@
+import { create } from 'zustand';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'engagement'; engagementId: string; tab: 'people' | 'assessments' | 'details' }
+  | { name: 'framework'; capabilityId?: string }
+  | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
+  | { name: 'projector'; engagementId: string; assessmentId: string };
+
+const CAPABILITY_ID = /^M\d+\.\d+$/;
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'a' && parts[3]) {
+    const capabilityId = parts[4] && CAPABILITY_ID.test(parts[4]) ? parts[4] : undefined;
+    const activity = parts[4] === 'activity';
+    return { name: 'assessment', engagementId: parts[1], assessmentId: parts[3], ...(capabilityId ? { capabilityId } : {}), ...(activity ? { activity } : {}) };
+  }
+  if (parts[0] === 'projector' && parts[1] && parts[2]) return { name: 'projector', engagementId: parts[1], assessmentId: parts[2] };
+  if (parts[0] === 'e' && parts[1]) {
+    const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
+    return { name: 'engagement', engagementId: parts[1], tab };
+  }
+  if (parts[0] === 'framework') return { name: 'framework', capabilityId: parts[1] };
+  return { name: 'home' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'engagement':
+      return `#/e/${encodeURIComponent(route.engagementId)}/${route.tab}`;
+    case 'framework':
+      return route.capabilityId ? `#/framework/${route.capabilityId}` : '#/framework';
+    case 'assessment': {
+      const base = `#/e/${encodeURIComponent(route.engagementId)}/a/${encodeURIComponent(route.assessmentId)}`;
+      if (route.activity) return `${base}/activity`;
+      return route.capabilityId ? `${base}/${route.capabilityId}` : base;
+    }
+    case 'projector':
+      return `#/projector/${encodeURIComponent(route.engagementId)}/${encodeURIComponent(route.assessmentId)}`;
+  }
+}
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+interface AppState {
+  route: Route;
+  toasts: Toast[];
+  paletteOpen: boolean;
+  shortcutsOpen: boolean;
+  newEngagementOpen: boolean;
+  /** `replace` swaps the history entry instead of adding one (moving between capabilities). */
+  navigate(route: Route, options?: { replace?: boolean }): void;
+  syncFromHash(): void;
+  notify(kind: Toast['kind'], text: string): void;
+  dismiss(id: number): void;
+  set(patch: Partial<Pick<AppState, 'paletteOpen' | 'shortcutsOpen' | 'newEngagementOpen'>>): void;
+}
+
+let toastSeq = 0;
+
+export const useApp = create<AppState>((set, get) => ({
+  route: parseHash(window.location.hash),
+  toasts: [],
+  paletteOpen: false,
+  shortcutsOpen: false,
+  newEngagementOpen: false,
+  navigate(route, options) {
+    const hash = routeHash(route);
+    if (window.location.hash !== hash) {
+      if (options?.replace) window.history.replaceState(window.history.state, '', hash);
+      else window.location.hash = hash;
+    }
+    set({ route });
+  },
+  syncFromHash() {
+    set({ route: parseHash(window.location.hash) });
+  },
+  notify(kind, text) {
+    const id = ++toastSeq;
+    set({ toasts: [...get().toasts, { id, kind, text }] });
+    window.setTimeout(() => get().dismiss(id), kind === 'error' ? 8000 : 3500);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  set(patch) {
+    set(patch);
+  },
+}));

@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import type { EngagementSummary } from '../../../shared/domain';
+import { errorMessage, invoke } from '../api';
+import { Dialog } from '../components/Dialog';
+import { EngagementFields, draftOf, emptyDraft, type EngagementDraft } from '../components/EngagementForm';
+import { useApp } from '../stores/app';
+import { useLibrary } from '../stores/data';
+import { formatDate, formatDateTime } from '../format';
+
+export function NewEngagementDialog() {
+  const open = useApp((s) => s.newEngagementOpen);
+  const setApp = useApp((s) => s.set);
+  const navigate = useApp((s) => s.navigate);
+  const [draft, setDraft] = useState<EngagementDraft>(emptyDraft);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => {
+    setApp({ newEngagementOpen: false });
+    setDraft(emptyDraft());
+    setError(null);
+  };
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const created = await invoke('engagement.create', draft);
+      close();
+      navigate({ name: 'engagement', engagementId: created.id, tab: 'people' });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} title="New engagement" onClose={close} onSubmit={submit} submitLabel="Create engagement" busy={busy} error={error}>
+      <EngagementFields draft={draft} onChange={setDraft} />
+    </Dialog>
+  );
+}
+
+type Pending =
+  | { kind: 'rename'; engagement: EngagementSummary; draft: EngagementDraft }
+  | { kind: 'delete'; engagement: EngagementSummary }
+  | null;
+
+export function Home() {
+  const { engagements, loaded, error } = useLibrary();
+  const navigate = useApp((s) => s.navigate);
+  const setApp = useApp((s) => s.set);
+  const notify = useApp((s) => s.notify);
+  const [showArchived, setShowArchived] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+
+  const visible = engagements.filter((e) => showArchived || !e.archivedAt);
+  const archivedCount = engagements.filter((e) => e.archivedAt).length;
+
+  const close = () => {
+    setPending(null);
+    setDialogError(null);
+  };
+
+  const run = async (action: () => Promise<unknown>, done?: string) => {
+    try {
+      await action();
+      if (done) notify('info', done);
+      close();
+    } catch (err) {
+      if (pending) setDialogError(errorMessage(err));
+      else notify('error', errorMessage(err));
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="home-title">
+      <header className="page-header">
+        <div>
+          <h1 id="home-title">Engagements</h1>
+          <p className="muted">Each engagement is one file in your data folder: a client, its people and its assessments.</p>
+        </div>
+        <div className="page-actions">
+          {archivedCount > 0 && (
+            <label className="check">
+              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived (
+              {archivedCount})
+            </label>
+          )}
+          <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
+            New engagement
+          </button>
+        </div>
+      </header>
+
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {loaded && visible.length === 0 && (
+        <div className="empty">
+          <h2>No engagements yet</h2>
+          <p>Create one for each client you assess. Everything stays on this computer.</p>
+          <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
+            Create your first engagement
+          </button>
+        </div>
+      )}
+      {visible.length > 0 && (
+        <table className="table engagements" aria-label="Engagements">
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Industry</th>
+              <th scope="col">Last assessment</th>
+              <th scope="col">Last opened</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((e) => (
+              <tr key={e.id} className={e.archivedAt ? 'archived' : undefined}>
+                <td>
+                  <button className="link strong" onClick={() => navigate({ name: 'engagement', engagementId: e.id, tab: 'assessments' })}>
+                    {e.client}
+                  </button>
+                  {e.archivedAt && <span className="tag">Archived</span>}
+                  <div className="muted small">
+                    {[e.region, e.currency].filter(Boolean).join(' · ')}
+                  </div>
+                </td>
+                <td>{e.industry || <span className="muted">—</span>}</td>
+                <td>{e.lastAssessment ? `${e.lastAssessment.label} (${formatDate(e.lastAssessment.date)})` : <span className="muted">None yet</span>}</td>
+                <td>{e.lastOpenedAt ? formatDateTime(e.lastOpenedAt) : <span className="muted">Never</span>}</td>
+                <td className="row-actions">
+                  <button className="btn small ghost" aria-label={`Rename ${e.client}`} onClick={() => setPending({ kind: 'rename', engagement: e, draft: draftOf(e) })}>
+                    Rename
+                  </button>
+                  <button
+                    className="btn small ghost"
+                    aria-label={`${e.archivedAt ? 'Restore' : 'Archive'} ${e.client}`}
+                    onClick={() =>
+                      void run(
+                        () => invoke('engagement.archive', { engagementId: e.id, archived: !e.archivedAt }),
+                        e.archivedAt ? `${e.client} restored` : `${e.client} archived`,
+                      )
+                    }
+                  >
+                    {e.archivedAt ? 'Restore' : 'Archive'}
+                  </button>
+                  <button className="btn small ghost danger-text" aria-label={`Delete ${e.client}`} onClick={() => setPending({ kind: 'delete', engagement: e })}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <Dialog
+        open={pending?.kind === 'rename'}
+        title="Rename engagement"
+        onClose={close}
+        error={dialogError}
+        onSubmit={() =>
+          pending?.kind === 'rename'
+            ? run(() => invoke('engagement.update', { engagementId: pending.engagement.id, client: pending.draft.client }), 'Engagement renamed')
+            : undefined
+        }
+      >
+        {pending?.kind === 'rename' && (
+          <label className="field">
+            <span className="field-label">Client name</span>
+            <input
+              autoFocus
+              value={pending.draft.client}
+              onChange={(ev) => setPending({ ...pending, draft: { ...pending.draft, client: ev.target.value } })}
+            />
+          </label>
+        )}
+      </Dialog>
+
+      <Dialog
+        open={pending?.kind === 'delete'}
+        title="Delete engagement?"
+        onClose={close}
+        danger
+        submitLabel="Delete permanently"
+        error={dialogError}
+        onSubmit={() =>
+          pending?.kind === 'delete'
+            ? run(() => invoke('engagement.delete', { engagementId: pending.engagement.id }), `${pending.engagement.client} deleted`)
+            : undefined
+        }
+      >
+        {pending?.kind === 'delete' && (
+          <p>
+            This removes the file of <strong>{pending.engagement.client}</strong> from your data folder: all its business units,
+            participants, assessments and their history. It cannot be undone. Archive it instead to hide it but keep it.
+          </p>
+        )}
+      </Dialog>
+    </section>
+  );
+}

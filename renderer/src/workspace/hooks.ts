@@ -1,0 +1,39 @@
+/** What the workspace and the projector both need: the assessment and its engagement open, and the derived model. */
+import { useEffect, useMemo, useRef } from 'react';
+import type { AssessmentDetail } from '../../../shared/domain';
+import type { Framework } from '../../../shared/framework/schema';
+import { useAssessment } from '../stores/assessment';
+import { useEngagement } from '../stores/data';
+import { buildModel, type WorkspaceModel } from './model';
+
+/** Opens the assessment (and its engagement, for participant names) and returns what is loaded. */
+export function useOpenAssessment(engagementId: string, assessmentId: string) {
+  const { detail, framework, error, open } = useAssessment();
+  const engagement = useEngagement((s) => s.current);
+  const openEngagement = useEngagement((s) => s.open);
+  useEffect(() => {
+    void open(engagementId, assessmentId);
+    if (useEngagement.getState().current?.id !== engagementId) void openEngagement(engagementId);
+  }, [engagementId, assessmentId, open, openEngagement]);
+  const ready = !!detail && !!framework && detail.assessment.id === assessmentId;
+  return {
+    detail: ready ? detail : null,
+    framework: ready ? framework : null,
+    error,
+    engagement: engagement?.id === engagementId ? engagement : null,
+    participants: engagement?.id === engagementId ? engagement.participants : [],
+  };
+}
+
+/** The rows and progress of an assessment; rows that did not change keep their identity between edits. */
+export function useWorkspaceModel(framework: Framework | null, detail: AssessmentDetail | null): WorkspaceModel | null {
+  const last = useRef<{ framework: Framework; model: WorkspaceModel } | null>(null);
+  const model = useMemo(() => {
+    if (!framework || !detail) return null;
+    return buildModel(framework, detail, last.current?.framework === framework ? last.current.model : null);
+  }, [framework, detail]);
+  useEffect(() => {
+    if (model && framework) last.current = { framework, model };
+  }, [model, framework]);
+  return model;
+}

@@ -1,0 +1,151 @@
+/** Page objects: what a user sees and does on each screen. */
+import { expect, type Page } from '@playwright/test';
+
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  async createEngagement(d: { client: string; industry?: string; region?: string; currency?: string; fyStart?: string }) {
+    await this.page.getByRole('button', { name: /New engagement|Create your first engagement/ }).first().click();
+    const dialog = this.page.getByRole('dialog', { name: 'New engagement' });
+    await dialog.getByLabel('Client name').fill(d.client);
+    if (d.industry) await dialog.getByLabel('Industry').fill(d.industry);
+    if (d.region) await dialog.getByLabel('Region').fill(d.region);
+    if (d.currency) await dialog.getByLabel('Currency').fill(d.currency);
+    if (d.fyStart) await dialog.getByLabel('Fiscal year starts in').selectOption({ label: d.fyStart });
+    await dialog.getByRole('button', { name: 'Create engagement' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: d.client })).toBeVisible();
+  }
+
+  row(client: string) {
+    return this.page.getByRole('row').filter({ hasText: client });
+  }
+}
+
+export class EngagementPage {
+  constructor(readonly page: Page) {}
+
+  async tab(name: RegExp) {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async addBusinessUnit(name: string) {
+    await this.tab(/People/);
+    await this.page.getByLabel('Business unit name').fill(name);
+    await this.page.getByRole('button', { name: 'Add unit' }).click();
+    await expect(this.page.getByRole('list', { name: 'Business units' }).getByText(name)).toBeVisible();
+  }
+
+  async addParticipant(name: string, role: string, unit?: string) {
+    await this.tab(/People/);
+    await this.page.getByLabel('Name', { exact: true }).fill(name);
+    await this.page.getByLabel('Role').fill(role);
+    if (unit) await this.page.getByRole('combobox', { name: 'Business unit' }).selectOption({ label: unit });
+    await this.page.getByRole('button', { name: 'Add participant' }).click();
+    await expect(this.page.getByRole('table', { name: 'Participants' }).getByRole('cell', { name, exact: true })).toBeVisible();
+  }
+
+  async createAssessment(label: string, date: string) {
+    await this.tab(/Assessments/);
+    await this.page.getByRole('button', { name: 'New assessment' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New assessment' });
+    await dialog.getByLabel('Label').fill(label);
+    await dialog.getByLabel('Date').fill(date);
+    await dialog.getByRole('button', { name: 'Create assessment' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async openAssessment(label: string) {
+    await this.tab(/Assessments/);
+    await this.page.getByRole('table', { name: 'Assessments' }).getByRole('button', { name: label, exact: true }).click();
+    await expect(this.page.locator('#cap-title')).toBeVisible();
+  }
+}
+
+/** The engine's HTTP API, for seeding a test quickly (what a user types is tested elsewhere). */
+export class EngineApi {
+  constructor(readonly url: string) {}
+
+  async call<T = any>(command: string, input: Record<string, unknown> = {}): Promise<T> {
+    const { origin, searchParams } = new URL(this.url);
+    const res = await fetch(`${origin}/api/${command}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${searchParams.get('token')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${command}: ${body.error?.message}`);
+    return body.result;
+  }
+
+  /** An engagement with participants and one assessment of every module. */
+  async seed(people = ['Ingrid Berg', 'Tomas Lind', 'Aisha Karim']) {
+    const engagement = await this.call('engagement.create', { client: 'Northwind Foods', industry: 'Food retail' });
+    const participants: { id: string; name: string }[] = [];
+    for (const name of people) participants.push(await this.call('participant.add', { engagementId: engagement.id, name }));
+    const assessment = await this.call('assessment.create', { engagementId: engagement.id, label: '2026 Q4', date: '2026-11-20' });
+    return { engagementId: engagement.id as string, assessmentId: assessment.id as string, participants };
+  }
+}
+
+export class WorkspacePage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, engagementId: string, assessmentId: string, capabilityId = '') {
+    await this.page.goto(`${baseUrl}#/e/${engagementId}/a/${assessmentId}${capabilityId ? `/${capabilityId}` : ''}`);
+    await expect(this.heading).toBeVisible();
+  }
+
+  get nav() {
+    return this.page.getByRole('navigation', { name: 'Capabilities' });
+  }
+
+  get heading() {
+    return this.page.locator('#cap-title');
+  }
+
+  get progress() {
+    return this.page.getByRole('progressbar', { name: 'Capabilities scored' });
+  }
+
+  navItem(capabilityId: string) {
+    return this.nav.getByRole('button', { name: new RegExp(`^${capabilityId.replace('.', '\\.')} `) });
+  }
+
+  level(kind: 'Current' | 'Target', level: number) {
+    return this.page.getByRole('group', { name: `${kind} level` }).getByRole('button', { name: new RegExp(`^${level} `) });
+  }
+
+  pressedLevel(kind: 'Current' | 'Target') {
+    return this.page.getByRole('group', { name: `${kind} level` }).locator('[aria-pressed="true"]');
+  }
+
+  get votes() {
+    return this.page.getByRole('table', { name: 'Votes by participant' });
+  }
+
+  voteOf(participant: string) {
+    return this.page.getByRole('group', { name: `Vote of ${participant}` }).locator('[aria-pressed="true"]');
+  }
+
+  /** Presses keys one after another, as a facilitator would. */
+  async keys(...keys: string[]) {
+    for (const k of keys) await this.page.keyboard.press(k);
+  }
+
+  /** Waits until every edit has been answered by the engine and the screen shows what is stored. */
+  async settled() {
+    await expect(this.page.locator('[data-pending="0"]')).toHaveCount(1);
+  }
+}
+
+export class ProjectorPage {
+  constructor(readonly page: Page) {}
+
+  get title() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  score(name: 'Votes' | 'Median' | 'Agreed' | 'Target') {
+    return this.page.locator('.pj-scores div').filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) }).getByRole('definition');
+  }
+}
