@@ -17,14 +17,17 @@ export function buildMenu(send: (command: MenuCommand) => void, devTools: boolea
         item('New Engagement…', 'engagement.new', 'CmdOrCtrl+N'),
         item('Home', 'nav.home', 'CmdOrCtrl+Shift+H'),
         { type: 'separator' },
+        item('Settings…', 'nav.settings', 'CmdOrCtrl+,'),
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // The page decides: text undo in a text field, otherwise the assessment's undo history.
+        item('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
+        item('Redo', 'edit.redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -5,6 +5,9 @@ export const menuCommands = [
   'nav.framework',
   'palette.open',
   'help.shortcuts',
+  'nav.settings',
+  'edit.undo',
+  'edit.redo',
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];
@@ -22,4 +25,7 @@ export const shortcuts: readonly Shortcut[] = [
   { command: 'nav.framework', keys: 'Mod+Shift+F', label: 'Framework browser' },
   { command: 'palette.open', keys: 'Mod+K', label: 'Search and jump' },
   { command: 'help.shortcuts', keys: 'Mod+/', label: 'Keyboard shortcuts' },
+  { command: 'nav.settings', keys: 'Mod+,', label: 'Settings' },
+  { command: 'edit.undo', keys: 'Mod+Z', label: 'Undo (in an assessment: the last score, vote, note or link)' },
+  { command: 'edit.redo', keys: 'Mod+Shift+Z', label: 'Redo' },
 ];

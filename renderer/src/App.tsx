@@ -11,6 +11,7 @@ import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
+import { SettingsView } from './views/SettingsView';
 
 function runMenuCommand(command: MenuCommand): void {
   const app = useApp.getState();
@@ -30,6 +31,26 @@ function runMenuCommand(command: MenuCommand): void {
     case 'help.shortcuts':
       app.set({ shortcutsOpen: true });
       break;
+    case 'nav.settings':
+      app.navigate({ name: 'settings' });
+      break;
+    case 'edit.undo':
+    case 'edit.redo':
+      editHistory(command === 'edit.undo' ? 'undo' : 'redo');
+      break;
+  }
+}
+
+/** Edit > Undo/Redo from the native menu: a text field's own undo while typing, else the assessment's. */
+function editHistory(direction: 'undo' | 'redo'): void {
+  const el = document.activeElement;
+  const typing = el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA'].includes(el.tagName));
+  if (typing) {
+    document.execCommand(direction);
+    return;
+  }
+  if (useApp.getState().route.name === 'assessment' && !document.querySelector('dialog[open]')) {
+    void (direction === 'undo' ? useAssessment.getState().undo() : useAssessment.getState().redo());
   }
 }
 
@@ -42,6 +63,7 @@ function shortcutFor(e: KeyboardEvent): MenuCommand | null {
   if (mod && e.shiftKey && key === 'h') return 'nav.home';
   if (mod && e.shiftKey && key === 'f') return 'nav.framework';
   if (mod && key === '/') return 'help.shortcuts';
+  if (mod && key === ',') return 'nav.settings';
   const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
   if (!mod && e.key === '?' && !typing) return 'help.shortcuts';
   return null;
@@ -118,6 +140,9 @@ export function App() {
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
             Framework
           </button>
+          <button className="navlink" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={() => navigate({ name: 'settings' })}>
+            Settings
+          </button>
         </nav>
         <div className="topbar-right">
           <button className="search-button" onClick={() => setApp({ paletteOpen: true })}>
@@ -130,6 +155,7 @@ export function App() {
         {route.name === 'home' && <Home />}
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
         {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
+        {route.name === 'settings' && <SettingsView />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>
       <NewEngagementDialog />

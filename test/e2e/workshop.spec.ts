@@ -331,3 +331,20 @@ test('workspace and projector pass axe in light and dark, with votes and evidenc
     await context.close();
   }
 });
+
+test('the name set in Settings is who the history says made a change', async ({ app, server }) => {
+  await app.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(app.locator('.facts')).toContainText(server.dataDir);
+  await app.getByLabel('Your name').fill('Sam Rivera');
+  await app.getByRole('button', { name: 'Save settings' }).click();
+  await expect(app.getByRole('status')).toContainText('Settings saved');
+  expect(await seriousA11yViolations(app)).toEqual([]);
+
+  const { engagementId, assessmentId } = await new EngineApi(server.url).seed();
+  const ws = new WorkspacePage(app);
+  await ws.open(server.url, engagementId, assessmentId, 'M1.1');
+  await ws.keys('4');
+  await ws.settled();
+  await expect(app.getByRole('list', { name: 'History of M1.1' })).toContainText('Sam Rivera');
+});

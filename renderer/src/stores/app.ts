@@ -4,6 +4,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'engagement'; engagementId: string; tab: 'people' | 'assessments' | 'details' }
   | { name: 'framework'; capabilityId?: string }
+  | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
   | { name: 'projector'; engagementId: string; assessmentId: string };
 
@@ -22,6 +23,7 @@ export function parseHash(hash: string): Route {
     return { name: 'engagement', engagementId: parts[1], tab };
   }
   if (parts[0] === 'framework') return { name: 'framework', capabilityId: parts[1] };
+  if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
 
@@ -33,6 +35,8 @@ export function routeHash(route: Route): string {
       return `#/e/${encodeURIComponent(route.engagementId)}/${route.tab}`;
     case 'framework':
       return route.capabilityId ? `#/framework/${route.capabilityId}` : '#/framework';
+    case 'settings':
+      return '#/settings';
     case 'assessment': {
       const base = `#/e/${encodeURIComponent(route.engagementId)}/a/${encodeURIComponent(route.assessmentId)}`;
       if (route.activity) return `${base}/activity`;
