@@ -25,7 +25,7 @@ const common = {
 await esbuild({ ...common, entryPoints: { serve: 'electron/core/serve.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
 
 if (bench) {
-  await esbuild({ ...common, format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },
+  await esbuild({ ...common, external: [...common.external, '@playwright/test', 'playwright-core'], format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
 }
 

@@ -2,11 +2,12 @@
  * `npm run bench`: figures, not assertions. Each section measures one thing a user waits for, next to
  * the floor it cannot beat, on real files in a temporary folder.
  */
+import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
-import { ms, row, sample } from './stats';
+import { ms, row, sample, stats } from './stats';
 
 async function foundation(): Promise<void> {
   console.log('\n## Command round trip (HTTP transport, real engagement file, synchronous=FULL)');
@@ -97,7 +98,55 @@ async function workshop(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const sections: Record<string, () => Promise<void>> = { foundation, workshop };
+/** Keypress to the updated screen: a digit scores the capability, measured inside Chromium. */
+async function keypress(): Promise<void> {
+  console.log('\n## Keypress to updated screen (browser mode, Debian Chromium)');
+  const dir = tempDir('mw-bench-');
+  const h = await startHarness(join(dir, 'data'), undefined, 'dist/renderer');
+  const e = await h.call('engagement.create', { client: 'Bench Co' });
+  const a = await h.call('assessment.create', { engagementId: e.id, label: 'Bench', date: '2026-11-25' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  await page.goto(`${h.server.url}#/e/${e.id}/a/${a.id}/M2.1`);
+  await page.locator('[role="group"][aria-label="Current level"]').waitFor();
+  const samples = await page.evaluate(async (n: number) => {
+    const group = () => document.querySelector('[role="group"][aria-label="Current level"]')!;
+    const shows = (level: number) => group().querySelector('[aria-pressed="true"]')?.getAttribute('aria-label')?.startsWith(String(level)) ?? false;
+    const dom: number[] = [];
+    const frame: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const level = (i % 5) + 1;
+      const t0 = performance.now();
+      const updated = new Promise<number>((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (shows(level)) {
+            mo.disconnect();
+            resolve(performance.now());
+          }
+        });
+        mo.observe(group(), { subtree: true, attributes: true, attributeFilter: ['aria-pressed'] });
+      });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: String(level), code: `Digit${level}`, bubbles: true, cancelable: true }));
+      const t1 = await updated;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t2 = performance.now();
+      dom.push(t1 - t0);
+      frame.push(t2 - t0);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { dom, frame };
+  }, 200);
+  console.log(row('keypress digit -> level shown in the DOM', stats(samples.dom.slice(20)), 'target < 16.7 ms (one frame)'));
+  console.log(row('keypress -> next frame painted', stats(samples.frame.slice(20)), 'target < 16.7 ms (one frame)'));
+  await browser.close();
+  await h.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sections: Record<string, () => Promise<void>> = { foundation, workshop, keypress };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(`# Maturity Workbench bench (${new Date().toISOString()}, node ${process.version})`);

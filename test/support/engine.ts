@@ -24,9 +24,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(dataDir = tempDir(), now?: () => Date): Promise<Harness> {
+export async function startHarness(dataDir = tempDir(), now?: () => Date, rendererDir?: string): Promise<Harness> {
   let engine = await Engine.open({ dataDir, transport: 'http', now });
-  let server = await startServer({ engine });
+  let server = await startServer({ engine, rendererDir });
   const h: Harness = {
     dataDir,
     get engine() {
@@ -64,7 +64,7 @@ export async function startHarness(dataDir = tempDir(), now?: () => Date): Promi
       await server.close();
       engine.close();
       engine = await Engine.open({ dataDir, transport: 'http', now });
-      server = await startServer({ engine });
+      server = await startServer({ engine, rendererDir });
     },
     async stop() {
       await server.close();
