@@ -27,7 +27,7 @@ async function call(command, input = {}) {
   return body.result;
 }
 
-const seed = globalThis.__seed ?? (await import('./screenshot-seed.mjs')).seed;
+const { seed, shots } = await import('./screenshot-seed.mjs');
 const context = await seed(call);
 
 const browser = await chromium.launch({
@@ -36,11 +36,11 @@ const browser = await chromium.launch({
 });
 for (const scheme of ['light', 'dark']) {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, colorScheme: scheme });
-  const shots = (await import('./screenshot-seed.mjs')).shots(context);
-  for (const shot of shots) {
+  for (const shot of shots(context)) {
     await page.goto(`${url}${shot.hash}`);
     await page.waitForLoadState('networkidle');
     if (shot.prepare) await shot.prepare(page);
+    await page.waitForFunction(() => !document.body.innerText.includes('Loading'), undefined, { timeout: 5000 }).catch(() => undefined);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, `${shot.name}-${scheme}.png`) });
   }
