@@ -50,6 +50,7 @@ export class Engine {
   private readonly listeners = new Set<EngineEventListener>();
   private readonly openFiles = new Map<string, Db>();
   private readonly opening = new Map<string, Promise<Db>>();
+  private cachedSettings: Settings | null = null;
 
   private constructor(
     opts: EngineOptions,
@@ -121,10 +122,19 @@ export class Engine {
     return newId(this.clock().getTime());
   }
 
+  /** Settings, read once and cached: every write asks for the author's name. */
   settings(): Settings {
-    const rows = this.library.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];
-    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+    if (!this.cachedSettings) {
+      const rows = this.library.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];
+      const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+      this.cachedSettings = { ...DEFAULT_SETTINGS, ...stored } as Settings;
+    }
+    return this.cachedSettings;
+  }
+
+  /** Forgets the cached settings after they were written. */
+  settingsChanged(): void {
+    this.cachedSettings = null;
   }
 
   actor(): string {

@@ -9,16 +9,22 @@ import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
 import { ms, row, sample, stats } from './stats';
 
+/** The floor: a raw better-sqlite3 INSERT, each committed on its own with WAL and synchronous=FULL. */
+async function insertFloor(dir: string) {
+  const db = new Database(join(dir, 'floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+  const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+  const floor = await sample(500, (i) => ins.run(`value ${i}`));
+  db.close();
+  return floor;
+}
+
 async function foundation(): Promise<void> {
   console.log('\n## Command round trip (HTTP transport, real engagement file, synchronous=FULL)');
   const dir = tempDir('mw-bench-');
-  const floorDb = new Database(join(dir, 'floor.sqlite'));
-  floorDb.pragma('journal_mode = WAL');
-  floorDb.pragma('synchronous = FULL');
-  floorDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
-  const ins = floorDb.prepare('INSERT INTO t (v) VALUES (?)');
-  const floor = await sample(500, (i) => ins.run(`value ${i}`));
-  floorDb.close();
+  const floor = await insertFloor(dir);
 
   const h = await startHarness(join(dir, 'data'));
   const e = await h.call('engagement.create', { client: 'Bench Co' });
@@ -35,13 +41,7 @@ async function foundation(): Promise<void> {
 async function workshop(): Promise<void> {
   console.log('\n## Workshop: rating, search, attachments');
   const dir = tempDir('mw-bench-');
-  const floorDb = new Database(join(dir, 'floor.sqlite'));
-  floorDb.pragma('journal_mode = WAL');
-  floorDb.pragma('synchronous = FULL');
-  floorDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
-  const ins = floorDb.prepare('INSERT INTO t (v) VALUES (?)');
-  const floor = await sample(500, (i) => ins.run(`value ${i}`));
-  floorDb.close();
+  const floor = await insertFloor(dir);
 
   const h = await startHarness(join(dir, 'data'));
   const e = await h.call('engagement.create', { client: 'Bench Co' });

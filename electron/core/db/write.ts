@@ -30,35 +30,22 @@ const UNDO_DEPTH = 500;
 export function writeTransaction<T>(db: Db, meta: WriteMeta, fn: () => WriteOutcome<T>): T {
   const tx = db.transaction(() => {
     const outcome = fn();
-    const hasScope = meta.assessmentId !== undefined;
-    if (hasScope) {
-      db.prepare(
-        `INSERT INTO audit_log (at, actor, command, entity, entity_id, before_json, after_json, assessment_id, capability_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        meta.at,
-        meta.actor,
-        meta.command,
-        meta.entity,
-        outcome.entityId ?? meta.entityId ?? null,
-        outcome.before === undefined ? null : JSON.stringify(outcome.before),
-        outcome.after === undefined ? null : JSON.stringify(outcome.after),
-        meta.assessmentId ?? null,
-        meta.capabilityId ?? null,
-      );
-    } else {
-      db.prepare(
-        `INSERT INTO audit_log (at, actor, command, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        meta.at,
-        meta.actor,
-        meta.command,
-        meta.entity,
-        outcome.entityId ?? meta.entityId ?? null,
-        outcome.before === undefined ? null : JSON.stringify(outcome.before),
-        outcome.after === undefined ? null : JSON.stringify(outcome.after),
-      );
+    const columns: Record<string, unknown> = {
+      at: meta.at,
+      actor: meta.actor,
+      command: meta.command,
+      entity: meta.entity,
+      entity_id: outcome.entityId ?? meta.entityId ?? null,
+      before_json: outcome.before === undefined ? null : JSON.stringify(outcome.before),
+      after_json: outcome.after === undefined ? null : JSON.stringify(outcome.after),
+    };
+    // Engagement files also note the assessment and capability, for per-capability history.
+    if (meta.assessmentId !== undefined) {
+      columns.assessment_id = meta.assessmentId ?? null;
+      columns.capability_id = meta.capabilityId ?? null;
     }
+    const names = Object.keys(columns);
+    db.prepare(`INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(columns);
     if (outcome.undo && meta.assessmentId && outcome.undo.changes.length) {
       // A new change ends the redo history, as in every editor.
       db.prepare('DELETE FROM undo_entry WHERE assessment_id = ? AND undone = 1').run(meta.assessmentId);

@@ -23,6 +23,7 @@ export const appHandlers: HandlerMap = {
       for (const [key, value] of changes) put.run(key, JSON.stringify(value));
       return { result: null, before, after: { ...before, ...Object.fromEntries(changes) } };
     });
+    engine.settingsChanged();
     return engine.settings();
   },
 
