@@ -40,7 +40,7 @@ for (const scheme of ['light', 'dark']) {
     await page.goto(`${url}${shot.hash}`);
     await page.waitForLoadState('networkidle');
     if (shot.prepare) await shot.prepare(page);
-    await page.waitForFunction(() => !document.body.innerText.includes('Loading'), undefined, { timeout: 5000 }).catch(() => undefined);
+    await page.waitForFunction("!document.body.innerText.includes('Loading')", undefined, { timeout: 5000 }).catch(() => undefined);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, `${shot.name}-${scheme}.png`) });
   }
