@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { commandNames } from '../../shared/api';
+import { handlers } from '../../electron/core/handlers';
+import { buildRegistry, type HandlerMap } from '../../electron/core/registry';
+
+describe('the command registry', () => {
+  it('covers every command of the contract exactly once', () => {
+    const registry = buildRegistry(handlers);
+    expect(Object.keys(registry).sort()).toEqual([...commandNames].sort());
+  });
+
+  it('refuses to start with a command handled twice', () => {
+    const twice: Record<string, HandlerMap> = { ...handlers, extra: { 'engagement.list': () => [] } };
+    expect(() => buildRegistry(twice)).toThrow(/engagement\.list is handled twice: in engagement and in extra/);
+  });
+
+  it('refuses to start with a command that has no handler', () => {
+    const { 'search.query': _dropped, ...rest } = handlers.evidence!;
+    expect(() => buildRegistry({ ...handlers, evidence: rest })).toThrow(/Commands without a handler: search\.query/);
+  });
+
+  it('refuses a handler for a command the contract does not declare', () => {
+    const stray = { ...handlers, extra: { 'engagement.explode': () => null } as unknown as HandlerMap };
+    expect(() => buildRegistry(stray)).toThrow(/extra\/engagement\.explode is not a command/);
+  });
+});
