@@ -169,6 +169,8 @@ export interface WorkshopSession {
   endedAt: string | null;
   /** The capability the facilitator is on; the projector follows it. */
   focusCapabilityId: string | null;
+  /** Capabilities presented during the session, in the order they were first shown. */
+  discussed: string[];
 }
 
 export interface PreviousRating {

@@ -290,6 +290,9 @@ test('the projector follows the facilitator to the next capability and shows a n
   await expect(sessions).toContainText('Ingrid Berg, Tomas Lind');
   await expect(sessions).toContainText('M2');
   await expect(sessions).not.toContainText('M3');
+  // What was actually presented, from the projector's focus: M1.1 then M1.2.
+  await expect(sessions.getByText(/^M1 /)).toContainText('2 of 8 discussed');
+  await expect(sessions.getByText(/^M2 /)).toContainText('0 of 8 discussed');
   await projector.page.close();
 });
 

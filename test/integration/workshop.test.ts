@@ -309,11 +309,14 @@ describe('workshop sessions', () => {
     const res = await fetch(`${h.base}/api/events?token=${h.server.token}`, { signal: controller.signal });
     const reader = res.body!.getReader();
     await h.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.3' });
+    await h.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.4' });
+    const back = await h.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.3' });
+    expect(back.discussed).toEqual(['M2.3', 'M2.4']);
     let text = '';
     while (!text.includes('workshop_session')) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     const detail = await h.call('assessment.get', { engagementId, assessmentId });
-    expect(detail.sessions[0]).toMatchObject({ focusCapabilityId: 'M2.3', participantIds: people.map((p) => p.id), minutes: 240 });
+    expect(detail.sessions[0]).toMatchObject({ focusCapabilityId: 'M2.3', participantIds: people.map((p) => p.id), minutes: 240, discussed: ['M2.3', 'M2.4'] });
     const ended = await h.call('workshop.end', { engagementId, sessionId: s.id });
     expect(ended.endedAt).not.toBeNull();
     expect((await h.fail('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.4' })).error.code).toBe('conflict');

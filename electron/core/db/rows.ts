@@ -256,7 +256,7 @@ export function toEvidence(
   };
 }
 
-export const toSession = (r: SessionRow): WorkshopSession => ({
+export const toSession = (r: SessionRow, discussed: string[] = []): WorkshopSession => ({
   id: r.id,
   assessmentId: r.assessment_id,
   heldOn: r.held_on,
@@ -266,4 +266,5 @@ export const toSession = (r: SessionRow): WorkshopSession => ({
   startedAt: r.started_at,
   endedAt: r.ended_at,
   focusCapabilityId: r.focus_capability_id,
+  discussed,
 });

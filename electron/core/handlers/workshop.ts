@@ -135,6 +135,21 @@ function replay(engine: Engine, engagementId: string, db: Db, assessmentId: stri
   return { ...undoState(db, assessmentId), done: entry.label };
 }
 
+/** Sessions with what each actually presented, read from the focus changes in the audit log. */
+function sessionsOf(db: Db, assessmentId: string) {
+  const discussed = new Map<string, string[]>();
+  const focus = db
+    .prepare("SELECT entity_id, capability_id FROM audit_log WHERE assessment_id = ? AND command = 'workshop.focus' ORDER BY seq")
+    .all(assessmentId) as { entity_id: string; capability_id: string }[];
+  for (const f of focus) {
+    const list = discussed.get(f.entity_id) ?? [];
+    if (!list.includes(f.capability_id)) list.push(f.capability_id);
+    discussed.set(f.entity_id, list);
+  }
+  const rows = db.prepare('SELECT * FROM workshop_session WHERE assessment_id = ? ORDER BY started_at DESC').all(assessmentId) as SessionRow[];
+  return rows.map((r) => toSession(r, discussed.get(r.id) ?? []));
+}
+
 export function assessmentDetail(engine: Engine, db: Db, a: AssessmentRow): AssessmentDetail {
   const ratings = Object.fromEntries(ratingsOf(db, a.id).map((r) => [r.capability_id, toRating(r)]));
   let previous: AssessmentDetail['previous'] = null;
@@ -160,7 +175,7 @@ export function assessmentDetail(engine: Engine, db: Db, a: AssessmentRow): Asse
     actions: (db.prepare('SELECT * FROM action_item WHERE assessment_id = ? ORDER BY created_at').all(a.id) as ActionRow[]).map(toAction),
     evidence: listEvidence(engine, db),
     previous,
-    sessions: (db.prepare('SELECT * FROM workshop_session WHERE assessment_id = ? ORDER BY started_at DESC').all(a.id) as SessionRow[]).map(toSession),
+    sessions: sessionsOf(db, a.id),
     undo: undoState(db, a.id),
     today: engine.today(),
   };
@@ -432,29 +447,31 @@ export const workshopHandlers: HandlerMap = {
     assertCapability(assessmentRow(db, before.assessment_id), input.capabilityId);
     if (before.ended_at) throw new ApiError('conflict', 'This workshop session has ended; start a new one to present again.');
     const after: SessionRow = { ...before, focus_capability_id: input.capabilityId };
-    return engine.writeEngagement(
+    engine.writeEngagement(
       input.engagementId,
       db,
       { command: 'workshop.focus', entity: 'workshop_session', entityId: before.id, assessmentId: before.assessment_id, capabilityId: input.capabilityId, tables: ['workshop_session'] },
       () => {
         db.prepare('UPDATE workshop_session SET focus_capability_id = ? WHERE id = ?').run(input.capabilityId, before.id);
-        return { result: toSession(after), before: { focus: before.focus_capability_id }, after: { focus: input.capabilityId } };
+        return { result: null, before: { focus: before.focus_capability_id }, after: { focus: after.focus_capability_id } };
       },
     );
+    return sessionsOf(db, before.assessment_id).find((x) => x.id === before.id)!;
   },
 
   'workshop.end': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
     const before = sessionRow(db, input.sessionId);
     const after: SessionRow = { ...before, ended_at: before.ended_at ?? engine.at() };
-    return engine.writeEngagement(
+    engine.writeEngagement(
       input.engagementId,
       db,
       { command: 'workshop.end', entity: 'workshop_session', entityId: before.id, assessmentId: before.assessment_id, tables: ['workshop_session'] },
       () => {
         db.prepare('UPDATE workshop_session SET ended_at = ? WHERE id = ?').run(after.ended_at, before.id);
-        return { result: toSession(after), before: toSession(before), after: toSession(after) };
+        return { result: null, before: toSession(before), after: toSession(after) };
       },
     );
+    return sessionsOf(db, before.assessment_id).find((x) => x.id === before.id)!;
   },
 };

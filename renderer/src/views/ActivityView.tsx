@@ -42,13 +42,18 @@ export function ActivityView({ engagementId, detail, framework, participants, on
                   </td>
                   <td>{s.participantIds.map((id) => names.get(id) ?? 'Former participant').join(', ') || <span className="muted">—</span>}</td>
                   <td>
-                    {s.modules.length === framework.modules.length
-                      ? `All ${s.modules.length} modules`
-                      : s.modules.map((m) => (
-                          <div key={m}>
-                            <span className="mono">{m}</span> {moduleNames.get(m)}
-                          </div>
-                        ))}
+                    {s.modules.map((m) => {
+                      const total = framework.modules.find((x) => x.id === m)?.capabilities.length ?? 0;
+                      const shown = s.discussed.filter((c) => c.startsWith(`${m}.`)).length;
+                      return (
+                        <div key={m}>
+                          <span className="mono">{m}</span> {moduleNames.get(m)}{' '}
+                          <span className="muted small">
+                            · {shown} of {total} discussed
+                          </span>
+                        </div>
+                      );
+                    })}
                   </td>
                 </tr>
               ))}
