@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,7 +86,13 @@ describe('engagements through the HTTP transport', () => {
     await h.call('engagement.archive', { engagementId: e.id, archived: true });
     expect(await h.call('engagement.list', { includeArchived: false })).toEqual([]);
     expect((await h.call('engagement.list', {}))[0]!.archivedAt).not.toBeNull();
+    const backups = join(h.dataDir, 'backups');
+    mkdirSync(backups, { recursive: true });
+    const file = engagementFiles()[0]!;
+    writeFileSync(join(backups, `${file}.v10.20261101T000000.bak`), 'older copy');
+    writeFileSync(join(backups, 'other-client-1234.mwb.v10.20261101T000000.bak'), 'someone else');
     const removed = await h.call('engagement.delete', { engagementId: e.id });
+    expect(readdirSync(backups)).toEqual(['other-client-1234.mwb.v10.20261101T000000.bak']);
     expect(removed.removedFile).toMatch(/\.mwb$/);
     expect(engagementFiles()).toEqual([]);
     expect(await h.call('engagement.list', {})).toEqual([]);

@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import {
@@ -168,6 +169,10 @@ export const engagementHandlers: HandlerMap = {
     const path = engine.fileOf(row);
     engine.closeEngagement(input.engagementId);
     for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) rmSync(p);
+    // Copies taken before migrations hold the same client data: they go with it.
+    if (existsSync(engine.backupsDir)) {
+      for (const f of readdirSync(engine.backupsDir)) if (f.startsWith(`${row.file}.`)) rmSync(join(engine.backupsDir, f), { force: true });
+    }
     engine.library.prepare('DELETE FROM engagement_index WHERE id = ?').run(input.engagementId);
     engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
     engine.emit({ type: 'changed', engagementId: input.engagementId, tables: ['engagement'] });

@@ -193,8 +193,9 @@ export function Home() {
       >
         {pending?.kind === 'delete' && (
           <p>
-            This removes the file of <strong>{pending.engagement.client}</strong> from your data folder: all its business units,
-            participants, assessments and their history. It cannot be undone. Archive it instead to hide it but keep it.
+            This removes the file of <strong>{pending.engagement.client}</strong> from your data folder, with any backup copies
+            of it: all its business units, participants, assessments, scores, evidence files and their history. It cannot be
+            undone. Archive it instead to hide it but keep it.
           </p>
         )}
       </Dialog>
