@@ -35,6 +35,17 @@ test('a new user sets up an engagement and finds it all again after a restart', 
   await expect(app.getByRole('table', { name: 'Participants' })).toContainText('Ingrid Berg');
   await expect(app.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Ingrid Berg/ })).toContainText('Finance');
   await expect(app.getByRole('list', { name: 'Business units' })).toContainText('Supply Chain');
+
+  // A participant changes role and unit between workshops.
+  await app.getByRole('button', { name: 'Edit Tomas Lind' }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit participant' });
+  await edit.getByLabel('Role').fill('Chief Data Officer');
+  await edit.getByLabel('Business unit').selectOption({ label: 'Supply Chain' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  const row = app.getByRole('table', { name: 'Participants' }).getByRole('row', { name: /Tomas Lind/ });
+  await expect(row).toContainText('Chief Data Officer');
+  await expect(row).toContainText('Supply Chain');
 });
 
 test('bad input gets a clear message and nothing is created', async ({ app }) => {

@@ -3,8 +3,7 @@ import type { Engagement } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { EngagementFields, MONTHS, draftOf, type EngagementDraft } from '../components/EngagementForm';
-import { formatDate } from '../format';
-import { quarterLabel, todayIso } from '../format';
+import { formatDate, quarterLabel, todayIso } from '../format';
 import { useApp, type Route } from '../stores/app';
 import { useEngagement, useFramework } from '../stores/data';
 
@@ -212,7 +211,26 @@ function People({ engagement }: { engagement: Engagement }) {
   const act = useAction();
   const [unitName, setUnitName] = useState('');
   const [person, setPerson] = useState({ name: '', role: '', businessUnitId: '' });
+  const [editing, setEditing] = useState<{ id: string; name: string; role: string; businessUnitId: string } | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
   const unitNames = new Map(engagement.businessUnits.map((u) => [u.id, u.name]));
+
+  const saveEdit = async () => {
+    if (!editing) return;
+    try {
+      await invoke('participant.update', {
+        engagementId: engagement.id,
+        participantId: editing.id,
+        name: editing.name,
+        role: editing.role,
+        businessUnitId: editing.businessUnitId || null,
+      });
+      setEditing(null);
+      setEditError(null);
+    } catch (err) {
+      setEditError(errorMessage(err));
+    }
+  };
 
   const addUnit = async () => {
     if (await act(() => invoke('businessUnit.add', { engagementId: engagement.id, name: unitName }), `Business unit ${unitName.trim()} added`)) setUnitName('');
@@ -309,6 +327,13 @@ function People({ engagement }: { engagement: Engagement }) {
                 <td>{p.businessUnitId ? unitNames.get(p.businessUnitId) : <span className="muted">—</span>}</td>
                 <td className="row-actions">
                   <button
+                    className="btn small ghost"
+                    aria-label={`Edit ${p.name}`}
+                    onClick={() => setEditing({ id: p.id, name: p.name, role: p.role, businessUnitId: p.businessUnitId ?? '' })}
+                  >
+                    Edit
+                  </button>
+                  <button
                     className="btn small ghost danger-text"
                     aria-label={`Remove ${p.name}`}
                     onClick={() => void act(() => invoke('participant.remove', { engagementId: engagement.id, participantId: p.id }), `${p.name} removed`)}
@@ -326,6 +351,37 @@ function People({ engagement }: { engagement: Engagement }) {
           </tbody>
         </table>
       </section>
+      <Dialog
+        open={editing !== null}
+        title="Edit participant"
+        onClose={() => {
+          setEditing(null);
+          setEditError(null);
+        }}
+        onSubmit={saveEdit}
+        error={editError}
+      >
+        {editing && (
+          <div className="form-grid">
+            <Field label="Name">
+              <input autoFocus value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />
+            </Field>
+            <Field label="Role">
+              <input value={editing.role} onChange={(e) => setEditing({ ...editing, role: e.target.value })} />
+            </Field>
+            <Field label="Business unit">
+              <select value={editing.businessUnitId} onChange={(e) => setEditing({ ...editing, businessUnitId: e.target.value })}>
+                <option value="">None</option>
+                {engagement.businessUnits.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        )}
+      </Dialog>
     </div>
   );
 }
