@@ -150,6 +150,8 @@ export const api = {
   ).returns<EngagementSummary>(),
   'engagement.archive': command(z.strictObject({ ...engagementRef, archived: z.boolean() })).returns<EngagementSummary>(),
   'engagement.delete': command(z.strictObject(engagementRef)).returns<{ id: string; removedFile: string }>(),
+  /** Files in the data folder that look like engagements but could not be opened, and why. */
+  'engagement.unreadable': command(empty).returns<{ file: string; message: string }[]>(),
 
   'businessUnit.add': command(z.strictObject({ ...engagementRef, name: name() })).returns<BusinessUnit>(),
   'businessUnit.rename': command(

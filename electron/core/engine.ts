@@ -51,6 +51,8 @@ export class Engine {
   private readonly openFiles = new Map<string, Db>();
   private readonly opening = new Map<string, Promise<Db>>();
   private cachedSettings: Settings | null = null;
+  /** Engagement files found at start-up that could not be opened (left untouched). */
+  unreadable: { file: string; message: string }[] = [];
 
   private constructor(
     opts: EngineOptions,
@@ -232,6 +234,7 @@ export class Engine {
     const known = new Set(indexed.map((r) => r.file));
     const present = new Set(files);
     const drop = this.library.prepare('DELETE FROM engagement_index WHERE id = ?');
+    this.unreadable = [];
     for (const r of indexed) if (!present.has(r.file)) drop.run(r.id);
     for (const file of files) {
       if (known.has(file)) continue;
@@ -244,6 +247,7 @@ export class Engine {
           db.close();
         }
       } catch (err) {
+        this.unreadable.push({ file, message: (err as Error).message });
         console.error(`[engine] skipped ${file}: ${(err as Error).message}`);
       }
     }

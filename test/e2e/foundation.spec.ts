@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EngagementPage, HomePage } from './pages';
 import { expect, seriousA11yViolations, test } from './fixtures';
 
@@ -113,4 +115,16 @@ test('follows the dark colour scheme without accessibility regressions', async (
   const bg = await app.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
   expect(bg).toBe('#0f141a');
   expect(await seriousA11yViolations(app)).toEqual([]);
+});
+
+test('a damaged file in the data folder is reported on the home screen and left alone', async ({ app, server }) => {
+  mkdirSync(join(server.dataDir, 'engagements'), { recursive: true });
+  const stray = join(server.dataDir, 'engagements', 'copied-from-usb.mwb');
+  writeFileSync(stray, 'not an engagement');
+  await app.goto(await server.restart());
+  const notice = app.getByRole('region', { name: /One file in your data folder could not be opened/ });
+  await expect(notice).toContainText('copied-from-usb.mwb');
+  await expect(notice).toContainText('left untouched');
+  expect(await seriousA11yViolations(app)).toEqual([]);
+  expect(readFileSync(stray, 'utf8')).toBe('not an engagement');
 });

@@ -217,6 +217,17 @@ describe('files that cannot be opened are left untouched', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('lists a damaged file found in the data folder, without touching it or hiding the others', async () => {
+    await h.call('engagement.create', acme);
+    const stray = join(h.dataDir, 'engagements', 'old-laptop-copy.mwb');
+    writeFileSync(stray, 'half a file');
+    await h.restart();
+    expect((await h.call('engagement.list', {})).map((e) => e.client)).toEqual(['Acme Retail']);
+    const problems = await h.call('engagement.unreadable', {});
+    expect(problems).toEqual([{ file: 'old-laptop-copy.mwb', message: expect.stringContaining('old-laptop-copy.mwb') }]);
+    expect(readFileSync(stray, 'utf8')).toBe('half a file');
+  });
+
   it('refuses a corrupt file and does not overwrite it', async () => {
     const e = await h.call('engagement.create', acme);
     const file = join(h.dataDir, 'engagements', engagementFiles()[0]!);

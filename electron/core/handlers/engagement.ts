@@ -179,6 +179,8 @@ export const engagementHandlers: HandlerMap = {
     return { id: input.engagementId, removedFile: row.file };
   },
 
+  'engagement.unreadable': (_input, engine) => engine.unreadable,
+
   'businessUnit.add': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
     assertNameFree(db, 'business_unit', input.name);

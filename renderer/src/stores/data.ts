@@ -6,6 +6,8 @@ import { errorMessage, invoke } from '../api';
 
 interface LibraryState {
   engagements: EngagementSummary[];
+  /** Files in the data folder that could not be opened. */
+  unreadable: { file: string; message: string }[];
   loaded: boolean;
   error: string | null;
   load(): Promise<void>;
@@ -13,11 +15,13 @@ interface LibraryState {
 
 export const useLibrary = create<LibraryState>((set) => ({
   engagements: [],
+  unreadable: [],
   loaded: false,
   error: null,
   async load() {
     try {
-      set({ engagements: await invoke('engagement.list', {}), loaded: true, error: null });
+      const [engagements, unreadable] = await Promise.all([invoke('engagement.list', {}), invoke('engagement.unreadable', {})]);
+      set({ engagements, unreadable, loaded: true, error: null });
     } catch (err) {
       set({ error: errorMessage(err), loaded: true });
     }

@@ -44,7 +44,7 @@ type Pending =
   | null;
 
 export function Home() {
-  const { engagements, loaded, error } = useLibrary();
+  const { engagements, unreadable, loaded, error } = useLibrary();
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
   const notify = useApp((s) => s.notify);
@@ -92,6 +92,21 @@ export function Home() {
       </header>
 
       {error && <p className="form-error" role="alert">{error}</p>}
+      {unreadable.length > 0 && (
+        <section className="notice" aria-labelledby="unreadable-title">
+          <h2 id="unreadable-title">
+            {unreadable.length === 1 ? 'One file in your data folder could not be opened' : `${unreadable.length} files in your data folder could not be opened`}
+          </h2>
+          <p className="muted small">They were left exactly as they are. Restore them from a backup, or move them out of the folder.</p>
+          <ul>
+            {unreadable.map((u) => (
+              <li key={u.file}>
+                <span className="mono">{u.file}</span>: {u.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {loaded && visible.length === 0 && (
         <div className="empty">
           <h2>No engagements yet</h2>
