@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { importTs } from './ts-module.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -166,17 +167,7 @@ function readJustifications(file) {
 
 /** CONTENT_SECURITY_POLICY as the app sends it, and the CSP meta tag of renderer/index.html. */
 async function appPolicies() {
-  // Compile the constant out of the TypeScript source (esbuild, as the app build does) and load it.
-  const { build } = await import('esbuild');
-  const out = await build({
-    stdin: { contents: "export { CONTENT_SECURITY_POLICY } from './electron/core/server';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  const server = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  const server = await importTs(root, './electron/core/server');
   const header = server.CONTENT_SECURITY_POLICY;
   if (typeof header !== 'string') throw new Error('electron/core/server.ts no longer exports CONTENT_SECURITY_POLICY.');
   const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');

@@ -8,8 +8,9 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { importTs } from './ts-module.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -139,8 +140,7 @@ function openWindow(url, dataDir) {
 
 /** electron/core/paths.ts's defaultDataDir(), the one place that names the data folder. */
 async function defaultDataDir() {
-  const { tsImport } = await import('tsx/esm/api');
-  const paths = await tsImport(pathToFileURL(join(root, 'electron', 'core', 'paths.ts')).href, import.meta.url);
+  const paths = await importTs(root, './electron/core/paths');
   return paths.defaultDataDir();
 }
 
@@ -173,7 +173,26 @@ async function startBrowserMode(why) {
 const built = run('scripts/build.mjs');
 if (built !== 0) process.exit(built);
 
-const electron = findElectron();
+/**
+ * The project installs without running Electron's download (package.json allowScripts), so that an
+ * offline install passes. Where the binary is missing, try that download now: with internet access it
+ * brings the real desktop app; offline it fails at once and browser mode starts instead.
+ */
+function fetchElectron() {
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return 'the electron package is not installed';
+  console.log('Downloading the Electron binary (once)…');
+  const result = spawnSync(process.execPath, [installer], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
+  if (result.status === 0) return null;
+  const reason = `${result.stderr ?? ''}${result.stdout ?? ''}`.split('\n').find((l) => /error/i.test(l))?.trim();
+  return `its download failed${reason ? `: ${reason}` : ''}`;
+}
+
+let electron = findElectron();
+if (!opts.browser && !electron.binary && hasDisplay) {
+  const failed = fetchElectron();
+  electron = failed ? { why: `${electron.why}; ${failed}` } : findElectron();
+}
 if (opts.browser) {
   await startBrowserMode('Browser mode requested (--browser)');
 } else if (!electron.binary) {
