@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Engine } from './core/engine';
 import { CONTENT_SECURITY_POLICY } from './core/server';
 import { buildMenu, sendToFocused } from './menu';
+import { isAppPage, projectorHash } from './urls';
 
 const rendererIndex = resolve(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
@@ -27,18 +28,18 @@ function nativeBinding(): string | undefined {
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  return frame.url.split(/[?#]/)[0] === rendererUrl;
+  return isAppPage(frame.url, rendererUrl);
 }
 
 function harden(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (url.split(/[?#]/)[0] !== rendererUrl) event.preventDefault();
+    if (!isAppPage(url, rendererUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   // The only window a page may open is the app's own projector view, as a window of ours.
   contents.setWindowOpenHandler(({ url }) => {
-    const [base, hash] = url.split('#');
-    if (base?.split('?')[0] === rendererUrl && hash?.startsWith('/projector/')) createProjectorWindow(hash);
+    const hash = projectorHash(url, rendererUrl);
+    if (hash) createProjectorWindow(hash);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
