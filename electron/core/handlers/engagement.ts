@@ -51,6 +51,14 @@ function mustExist<T>(row: T | undefined, what: string, id: string): T {
   return row;
 }
 
+function businessUnitRow(db: Db, id: string): BusinessUnitRow {
+  return mustExist(db.prepare('SELECT * FROM business_unit WHERE id = ?').get(id) as BusinessUnitRow | undefined, 'business unit', id);
+}
+
+function participantRow(db: Db, id: string): ParticipantRow {
+  return mustExist(db.prepare('SELECT * FROM participant WHERE id = ?').get(id) as ParticipantRow | undefined, 'participant', id);
+}
+
 function assertNameFree(db: Db, table: 'business_unit', name: string, exceptId?: string): void {
   const clash = db
     .prepare(`SELECT id FROM ${table} WHERE name = ? COLLATE NOCASE AND id IS NOT ?`)
@@ -59,8 +67,7 @@ function assertNameFree(db: Db, table: 'business_unit', name: string, exceptId?:
 }
 
 function assertBusinessUnit(db: Db, id: string | null | undefined): void {
-  if (id == null) return;
-  mustExist(db.prepare('SELECT id FROM business_unit WHERE id = ?').get(id), 'business unit', id);
+  if (id != null) businessUnitRow(db, id);
 }
 
 export const engagementHandlers: HandlerMap = {
@@ -193,11 +200,7 @@ export const engagementHandlers: HandlerMap = {
 
   'businessUnit.rename': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
-    const before = mustExist(
-      db.prepare('SELECT * FROM business_unit WHERE id = ?').get(input.businessUnitId) as BusinessUnitRow | undefined,
-      'business unit',
-      input.businessUnitId,
-    );
+    const before = businessUnitRow(db, input.businessUnitId);
     assertNameFree(db, 'business_unit', input.name, input.businessUnitId);
     const after = { ...before, name: input.name };
     return engine.writeEngagement(input.engagementId, db, { command: 'businessUnit.rename', entity: 'business_unit', entityId: before.id, tables: ['business_unit'] }, () => {
@@ -208,11 +211,7 @@ export const engagementHandlers: HandlerMap = {
 
   'businessUnit.remove': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
-    const before = mustExist(
-      db.prepare('SELECT * FROM business_unit WHERE id = ?').get(input.businessUnitId) as BusinessUnitRow | undefined,
-      'business unit',
-      input.businessUnitId,
-    );
+    const before = businessUnitRow(db, input.businessUnitId);
     return engine.writeEngagement(input.engagementId, db, { command: 'businessUnit.remove', entity: 'business_unit', entityId: before.id, tables: ['business_unit', 'participant'] }, () => {
       db.prepare('DELETE FROM business_unit WHERE id = ?').run(before.id);
       return { result: { id: before.id }, before };
@@ -239,11 +238,7 @@ export const engagementHandlers: HandlerMap = {
 
   'participant.update': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
-    const before = mustExist(
-      db.prepare('SELECT * FROM participant WHERE id = ?').get(input.participantId) as ParticipantRow | undefined,
-      'participant',
-      input.participantId,
-    );
+    const before = participantRow(db, input.participantId);
     assertBusinessUnit(db, input.businessUnitId);
     const after: ParticipantRow = {
       ...before,
@@ -259,11 +254,7 @@ export const engagementHandlers: HandlerMap = {
 
   'participant.remove': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
-    const before = mustExist(
-      db.prepare('SELECT * FROM participant WHERE id = ?').get(input.participantId) as ParticipantRow | undefined,
-      'participant',
-      input.participantId,
-    );
+    const before = participantRow(db, input.participantId);
     return engine.writeEngagement(input.engagementId, db, { command: 'participant.remove', entity: 'participant', entityId: before.id, tables: ['participant'] }, () => {
       db.prepare('DELETE FROM participant WHERE id = ?').run(before.id);
       return { result: { id: before.id }, before };
