@@ -436,7 +436,8 @@ export const workshopHandlers: HandlerMap = {
           `INSERT INTO workshop_session (id, assessment_id, held_on, modules_json, participants_json, minutes, started_at, ended_at, focus_capability_id)
            VALUES (@id, @assessment_id, @held_on, @modules_json, @participants_json, @minutes, @started_at, @ended_at, @focus_capability_id)`,
         ).run(row);
-        return { result: toSession(row), after: toSession(row) };
+        const { discussed: _none, ...session } = toSession(row);
+        return { result: toSession(row), after: session };
       },
     );
   },
@@ -469,7 +470,7 @@ export const workshopHandlers: HandlerMap = {
       { command: 'workshop.end', entity: 'workshop_session', entityId: before.id, assessmentId: before.assessment_id, tables: ['workshop_session'] },
       () => {
         db.prepare('UPDATE workshop_session SET ended_at = ? WHERE id = ?').run(after.ended_at, before.id);
-        return { result: null, before: toSession(before), after: toSession(after) };
+        return { result: null, before: { endedAt: before.ended_at }, after: { endedAt: after.ended_at } };
       },
     );
     return sessionsOf(db, before.assessment_id).find((x) => x.id === before.id)!;
