@@ -95,7 +95,7 @@ function sendError(res: ServerResponse, error: ApiErrorShape): void {
   sendJson(res, httpStatusFor(error.code), { ok: false, error });
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -108,7 +108,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     // Read to the end even when too large, so the client gets the answer instead of a reset.
     req.on('end', () =>
       over
-        ? reject(new ApiError('too_large', `The request is larger than ${Math.round(limit / 1048576)} MB, the most this command accepts.`))
+        ? reject(new ApiError('too_large', tooLarge))
         : resolveBody(Buffer.concat(chunks)),
     );
     req.on('error', reject);
@@ -155,9 +155,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     let input: unknown = {};
     // A file travels base64-encoded (4 bytes for 3), within the attachment limit from Settings.
-    const limit = name === 'evidence.add' ? Math.ceil((engine.settings().attachmentLimitMb * 1048576 * 4) / 3) + maxBody : maxBody;
+    const withFile = name === 'evidence.add';
+    const limitMb = engine.settings().attachmentLimitMb;
+    const limit = withFile ? Math.ceil((limitMb * 1048576 * 4) / 3) + maxBody : maxBody;
+    const tooLarge = withFile
+      ? `file: the file is larger than the limit of ${limitMb} MB (change it in Settings).`
+      : `The request is larger than ${Math.round(limit / 1048576)} MB, the most this command accepts.`;
     try {
-      const body = await readBody(req, limit);
+      const body = await readBody(req, limit, tooLarge);
       if (body.length) input = JSON.parse(body.toString('utf8'));
     } catch (err) {
       if (err instanceof ApiError) return sendError(res, err.toJSON());

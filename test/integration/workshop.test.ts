@@ -206,6 +206,15 @@ describe('evidence', () => {
     });
     expect(big).toMatchObject({ status: 413, error: { code: 'too_large' } });
     expect(big.error.message).toContain('dump.csv is 1.0 MB; the limit is 1 MB');
+    // Far over the limit, the request itself is refused before it is read whole.
+    const huge = await h.fail('evidence.add', {
+      engagementId,
+      title: 'Much too big',
+      kind: 'document',
+      file: { name: 'dump.bin', dataBase64: b64(Buffer.alloc(8 * 1024 * 1024, 66)) },
+    });
+    expect(huge).toMatchObject({ status: 413, error: { code: 'too_large' } });
+    expect(huge.error.message).toContain('larger than the limit of 1 MB');
     const untitled = await h.fail('evidence.add', { engagementId, title: ' ', kind: 'document' });
     expect(untitled.error.message).toContain('title: must not be empty');
     const badLink = await h.fail('evidence.add', { engagementId, title: 'Orphan', kind: 'document', links: [{ assessmentId, capabilityId: 'M9.9' }] });
