@@ -81,6 +81,8 @@ export function VoteDots({ current, target = [], median, agreed, agreedTarget = 
       {agreedTarget !== null && showTarget && (
         <rect className="vd-agreed target" x={x(agreedTarget) - r - 6} y={currentH + 2} width={2 * r + 12} height={targetH} rx={8} />
       )}
+      {/* The median line runs behind the dots, so initials stay readable; its marker sits on the axis. */}
+      {median !== null && <line className="vd-median-line" x1={x(median)} x2={x(median)} y1={0} y2={axisY + 4} />}
       {row(current, 0, currentH, 'current')}
       {showTarget && row(target, currentH, targetH, 'target')}
       <line className="vd-axis" x1={x(1) - r} x2={x(5) + r} y1={axisY} y2={axisY} />
@@ -91,7 +93,6 @@ export function VoteDots({ current, target = [], median, agreed, agreedTarget = 
       ))}
       {median !== null && (
         <g className="vd-median" transform={`translate(${x(median)},0)`}>
-          <line y1={0} y2={axisY + 4} />
           <path d={`M -7 ${axisY + 5} L 7 ${axisY + 5} L 0 ${axisY - 5} Z`} />
         </g>
       )}
