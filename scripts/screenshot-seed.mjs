@@ -1,5 +1,6 @@
 // Sample data for screenshots: engagements, people, two assessments, scores, votes, evidence, a workshop.
 export async function seed(call) {
+  await call('settings.update', { displayName: 'Sam Rivera' });
   const e = await call('engagement.create', { client: 'Northwind Foods', industry: 'Food retail', region: 'Nordics', currency: 'SEK', fyStartMonth: 7 });
   await call('engagement.create', { client: 'Contoso Bank', industry: 'Banking', region: 'UK', currency: 'GBP', fyStartMonth: 4 });
   await call('engagement.create', { client: 'Fabrikam Energy', industry: 'Utilities', region: 'DACH', currency: 'EUR' });

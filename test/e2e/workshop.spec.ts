@@ -106,6 +106,14 @@ test('carried-over scores stay marked until confirmed with one key', async ({ ap
   await app.reload();
   await expect(ws.navItem('M1.1')).not.toContainText('carried over');
   await expect(ws.nav).toContainText('2 / 72');
+
+  // Re-scoring shows the change against the previous quarter, in the navigator and beside the capability.
+  await ws.navItem('M1.1').click();
+  await ws.keys('4');
+  await expect(ws.navItem('M1.1')).toContainText('up 2 since the previous assessment');
+  await expect(app.getByRole('complementary', { name: 'Evidence, previous assessment and history' })).toContainText('Up 2 levels now');
+  await ws.keys('j', '1');
+  await expect(ws.navItem('M1.2')).toContainText('down 2 since the previous assessment');
 });
 
 test('a text file attached as evidence is found with Ctrl+K by a word inside it', async ({ app, server }) => {

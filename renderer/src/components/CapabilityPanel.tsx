@@ -101,6 +101,11 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
                     </>
                   )}
                 </p>
+                {row.change !== null && (
+                  <p className={`previous-change ${row.change > 0 ? 'up' : row.change < 0 ? 'down' : ''}`}>
+                    {row.change === 0 ? 'Same level now' : `${row.change > 0 ? 'Up' : 'Down'} ${Math.abs(row.change)} level${Math.abs(row.change) > 1 ? 's' : ''} now`}
+                  </p>
+                )}
                 {previous.rationale ? <blockquote className="previous-rationale">{previous.rationale}</blockquote> : <p className="muted small">No rationale recorded.</p>}
               </>
             ) : (

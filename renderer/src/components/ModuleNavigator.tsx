@@ -99,6 +99,13 @@ const NavItem = memo(function NavItem({ row, active, onSelect }: { row: Capabili
         {rating?.carriedOver && <Flag className="flag-carried" symbol="↺" label="carried over" />}
         {row.consensus.disagreement && <Flag className="flag-disagree" symbol="⚑" label="disagreement" />}
         {row.staleEvidence && <Flag className="flag-stale" symbol="◷" label="stale evidence" />}
+        {row.change !== null && row.change !== 0 && (
+          <Flag
+            className={row.change > 0 ? 'flag-up' : 'flag-down'}
+            symbol={`${row.change > 0 ? '▲' : '▼'}${Math.abs(row.change)}`}
+            label={`${row.change > 0 ? 'up' : 'down'} ${Math.abs(row.change)} since the previous assessment`}
+          />
+        )}
       </span>
       <span className={`nav-level lv-${level}`}>
         <span className="sr-only">score </span>

@@ -14,6 +14,8 @@ export interface CapabilityRow {
   scored: boolean;
   staleEvidence: boolean;
   gap: number | null;
+  /** Agreed level now minus the previous assessment's, when both have one. */
+  change: number | null;
 }
 
 export interface ModuleGroup {
@@ -32,6 +34,11 @@ export interface WorkspaceModel {
 
 export function linkedEvidence(evidence: readonly Evidence[], assessmentId: string, capabilityId: string): Evidence[] {
   return evidence.filter((e) => e.links.some((l) => l.assessmentId === assessmentId && l.capabilityId === capabilityId));
+}
+
+function levelChange(now: Rating | undefined, before: { currentLevel: number | null; notApplicable: boolean } | undefined): number | null {
+  if (!now || now.notApplicable || now.currentLevel === null || !before || before.notApplicable || before.currentLevel === null) return null;
+  return now.currentLevel - before.currentLevel;
 }
 
 const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -68,6 +75,7 @@ export function buildModel(framework: Framework, detail: AssessmentDetail, previ
           scored: isScored(rating),
           staleEvidence: restsOnStaleEvidence(evidence),
           gap: gap(rating),
+          change: levelChange(rating, detail.previous?.ratings[c.id]),
         };
       });
       return { module, rows, progress: progress(rows.map((r) => r.capability.id), detail.ratings) };
