@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consensus, median } from '../../shared/scoring/consensus';
 import { averageLevel, gap, isScored, isStale, progress, restsOnStaleEvidence } from '../../shared/scoring/progress';
+import { mark, splitMarked, stripMarks } from '../../shared/search';
 import { agenda, pace } from '../../shared/workshop/agenda';
 
 const v = (participantId: string, currentLevel: number, targetLevel: number | null = null) => ({ participantId, currentLevel, targetLevel });
@@ -78,5 +79,18 @@ describe('workshop agenda and pace', () => {
     expect(pace(a, start, at(40), 'M1.2', 60)).toMatchObject({ behindMinutes: 10 });
     expect(pace(a, start, at(5), 'M2.1', 60)).toMatchObject({ behindMinutes: -25 });
     expect(pace(a, start, at(5), 'M3.1', 60)).toMatchObject({ position: -1, behindMinutes: 0 });
+  });
+});
+
+describe('search snippets', () => {
+  it('split into plain and matched runs, so matches render as <mark> and never as HTML', () => {
+    const snippet = `Kafka ${mark('partition')} counts <b>by</b> ${mark('topic')}`;
+    expect(splitMarked(snippet)).toEqual([
+      { text: 'Kafka ', match: false },
+      { text: 'partition', match: true },
+      { text: ' counts <b>by</b> ', match: false },
+      { text: 'topic', match: true },
+    ]);
+    expect(stripMarks(snippet)).toBe('Kafka partition counts <b>by</b> topic');
   });
 });
