@@ -30,17 +30,10 @@ export interface EngagementRow {
   archived_at: string | null;
 }
 
-export interface IndexRow {
-  id: string;
+/** The library's copy of an engagement's details, plus what the home screen lists. */
+export interface IndexRow extends Omit<EngagementRow, 'updated_at'> {
   file: string;
-  client: string;
-  industry: string;
-  region: string;
-  currency: string;
-  fy_start_month: number;
-  created_at: string;
   last_opened_at: string | null;
-  archived_at: string | null;
   last_assessment_id: string | null;
   last_assessment_label: string | null;
   last_assessment_date: string | null;

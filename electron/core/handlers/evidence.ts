@@ -154,6 +154,51 @@ function searchCapabilities(db: Db, words: string[], assessmentId: string | unde
   return hits;
 }
 
+/** Links or unlinks evidence and a capability of an assessment: one undoable change, or none if already so. */
+async function setLink(
+  engine: Engine,
+  input: { engagementId: string; assessmentId: string; capabilityId: string; evidenceId: string },
+  linked: boolean,
+): Promise<Evidence> {
+  const db = await engine.engagement(input.engagementId);
+  const ev = evidenceRow(db, input.evidenceId);
+  // Unlinking stays possible for a capability the framework no longer has; linking needs a real one.
+  if (linked) assertLinkable(db, input.assessmentId, input.capabilityId, 'capabilityId');
+  else assessmentRow(db, input.assessmentId);
+  const key = { evidence_id: ev.id, assessment_id: input.assessmentId, capability_id: input.capabilityId };
+  const verb = linked ? 'linked' : 'unlinked';
+  engine.writeEngagement(
+    input.engagementId,
+    db,
+    {
+      command: linked ? 'evidence.link' : 'evidence.unlink',
+      entity: 'evidence_link',
+      entityId: ev.id,
+      assessmentId: input.assessmentId,
+      capabilityId: input.capabilityId,
+      tables: ['evidence_link'],
+    },
+    () => {
+      const change = tracked(db, 'evidence_link', key, () => {
+        if (linked) {
+          db.prepare(
+            'INSERT INTO evidence_link (evidence_id, assessment_id, capability_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          ).run(ev.id, input.assessmentId, input.capabilityId, engine.at());
+        } else {
+          db.prepare('DELETE FROM evidence_link WHERE evidence_id = @evidence_id AND assessment_id = @assessment_id AND capability_id = @capability_id').run(key);
+        }
+      });
+      const changed = (change.before === null) !== (change.after === null);
+      return {
+        result: null,
+        ...(linked ? { after: { evidence: ev.title } } : { before: { evidence: ev.title } }),
+        undo: changed ? { label: `${input.capabilityId}: evidence "${ev.title}" ${verb}`, changes: [change] } : undefined,
+      };
+    },
+  );
+  return readEvidence(engine, db, ev.id);
+}
+
 export const evidenceHandlers: HandlerMap = {
   'evidence.add': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
@@ -260,53 +305,8 @@ export const evidenceHandlers: HandlerMap = {
     );
   },
 
-  'evidence.link': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const ev = evidenceRow(db, input.evidenceId);
-    assertLinkable(db, input.assessmentId, input.capabilityId, 'capabilityId');
-    const key = { evidence_id: ev.id, assessment_id: input.assessmentId, capability_id: input.capabilityId };
-    engine.writeEngagement(
-      input.engagementId,
-      db,
-      { command: 'evidence.link', entity: 'evidence_link', entityId: ev.id, assessmentId: input.assessmentId, capabilityId: input.capabilityId, tables: ['evidence_link'] },
-      () => {
-        const change = tracked(db, 'evidence_link', key, () => {
-          db.prepare(
-            'INSERT INTO evidence_link (evidence_id, assessment_id, capability_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-          ).run(ev.id, input.assessmentId, input.capabilityId, engine.at());
-        });
-        return {
-          result: null,
-          after: { evidence: ev.title },
-          undo: change.before ? undefined : { label: `${input.capabilityId}: evidence "${ev.title}" linked`, changes: [change] },
-        };
-      },
-    );
-    return readEvidence(engine, db, ev.id);
-  },
-
-  'evidence.unlink': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const ev = evidenceRow(db, input.evidenceId);
-    assessmentRow(db, input.assessmentId);
-    const key = { evidence_id: ev.id, assessment_id: input.assessmentId, capability_id: input.capabilityId };
-    engine.writeEngagement(
-      input.engagementId,
-      db,
-      { command: 'evidence.unlink', entity: 'evidence_link', entityId: ev.id, assessmentId: input.assessmentId, capabilityId: input.capabilityId, tables: ['evidence_link'] },
-      () => {
-        const change = tracked(db, 'evidence_link', key, () => {
-          db.prepare('DELETE FROM evidence_link WHERE evidence_id = @evidence_id AND assessment_id = @assessment_id AND capability_id = @capability_id').run(key);
-        });
-        return {
-          result: null,
-          before: { evidence: ev.title },
-          undo: change.before ? { label: `${input.capabilityId}: evidence "${ev.title}" unlinked`, changes: [change] } : undefined,
-        };
-      },
-    );
-    return readEvidence(engine, db, ev.id);
-  },
+  'evidence.link': (input, engine) => setLink(engine, input, true),
+  'evidence.unlink': (input, engine) => setLink(engine, input, false),
 
   'evidence.file': async (input, engine) => {
     const db = await engine.engagement(input.engagementId);
