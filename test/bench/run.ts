@@ -57,7 +57,7 @@ async function workshop(): Promise<void> {
   // 50,000 evidence items written straight into the engagement file (setup, not measured).
   const db = await h.engine.engagement(e.id);
   const vocabulary = fw.modules
-    .flatMap((m) => m.capabilities.flatMap((c) => [c.statement, ...Object.values(c.levels), ...c.evidence]))
+    .flatMap((m) => m.capabilities.flatMap((c) => [c.statement, ...Object.values(c.levels).map((l) => l.descriptor), ...c.evidence]))
     .join(' ')
     .toLowerCase()
     .match(/[a-z]{4,}/g)!;

@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import raw from '../../shared/framework/data-platform-maturity.json';
+import { framework10 } from '../../shared/framework';
 import { allCapabilities, frameworkSchema, levelKeys, type Framework } from '../../shared/framework/schema';
 
+const raw = framework10;
 const parsed = frameworkSchema.safeParse(raw);
-const fw = raw as Framework;
+const fw = raw;
 const caps = allCapabilities(fw);
 
 /** The seed: "Module N: Title" headings, "- " bullets. */
@@ -73,7 +74,7 @@ describe('data-platform maturity framework', () => {
   });
 
   it('never repeats a level descriptor across capabilities', () => {
-    const all = caps.flatMap((c) => levelKeys.map((k) => c.levels[k].trim().toLowerCase()));
+    const all = caps.flatMap((c) => levelKeys.map((k) => c.levels[k].descriptor.trim().toLowerCase()));
     expect(all).toHaveLength(360);
     expect(new Set(all).size).toBe(360);
   });
@@ -81,7 +82,7 @@ describe('data-platform maturity framework', () => {
   it('has no template descriptors: same-level texts of different capabilities share little wording', () => {
     const offenders: string[] = [];
     for (const k of levelKeys) {
-      const sets = caps.map((c) => ({ id: c.id, w: words(c.levels[k]) }));
+      const sets = caps.map((c) => ({ id: c.id, w: words(c.levels[k].descriptor) }));
       for (let i = 0; i < sets.length; i++)
         for (let j = i + 1; j < sets.length; j++) {
           const sim = jaccard(sets[i]!.w, sets[j]!.w);
@@ -93,7 +94,7 @@ describe('data-platform maturity framework', () => {
 
   it('describes five distinct levels within each capability', () => {
     for (const c of caps) {
-      const texts = levelKeys.map((k) => c.levels[k]);
+      const texts = levelKeys.map((k) => c.levels[k].descriptor);
       expect(new Set(texts).size, c.id).toBe(5);
       for (const t of texts) expect(t.split(/\s+/).length, `${c.id}: ${t}`).toBeGreaterThanOrEqual(8);
     }
@@ -101,7 +102,7 @@ describe('data-platform maturity framework', () => {
 
   it('rejects a framework with a missing level or a misnumbered capability', () => {
     const missing = structuredClone(raw) as Framework;
-    delete (missing.modules[0]!.capabilities[0]!.levels as Partial<Record<string, string>>)['5'];
+    delete (missing.modules[0]!.capabilities[0]!.levels as Partial<Record<string, unknown>>)['5'];
     const misnumbered = structuredClone(raw) as Framework;
     misnumbered.modules[1]!.capabilities[2]!.id = 'M2.9';
     const paths = (f: Framework) => frameworkSchema.safeParse(f).error?.issues.map((i) => i.path.join('.'));

@@ -27,7 +27,7 @@ export const appHandlers: HandlerMap = {
     return engine.settings();
   },
 
-  'framework.list': () => builtInFrameworks.map(summarize),
+  'framework.list': () => builtInFrameworks.map((fw) => summarize(fw)),
 
   'framework.get': (input) => {
     const fw = findFramework(input.frameworkId, input.version);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Evidence, EvidenceLink, SearchHit } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { defaultFramework } from '../../../shared/framework';
-import { allCapabilities, levelKeys } from '../../../shared/framework/schema';
+import { allCapabilities, capabilityTexts } from '../../../shared/framework/schema';
 import { toEvidence, type EvidenceRow } from '../db/rows';
 import type { Db } from '../db/sqlite';
 import { tracked } from '../db/undo';
@@ -137,7 +137,7 @@ function searchCapabilities(db: Db, words: string[], assessmentId: string | unde
   const fw = assessmentId ? frameworkOf(assessmentRow(db, assessmentId)) : defaultFramework;
   const hits: SearchHit[] = [];
   for (const c of allCapabilities(fw)) {
-    const fields = [c.id, c.name, c.statement, ...levelKeys.map((k) => c.levels[k]), ...c.questions, ...c.evidence];
+    const fields = [c.id, ...capabilityTexts(c)];
     const haystack = fields.join('\n').toLowerCase();
     if (!words.every((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(w)}`, 'u').test(haystack))) continue;
     const field = fields.slice(1).find((f) => markSnippet(f, words) !== null) ?? c.statement;

@@ -29,7 +29,7 @@ export function LevelDescriptors({ capability, scale, current = null, target = n
                 {isTarget && <span className="badge target">Target</span>}
               </span>
             </span>
-            <span className="level-text">{capability.levels[k]}</span>
+            <span className="level-text">{capability.levels[k].descriptor}</span>
           </>
         );
         return (
