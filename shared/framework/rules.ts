@@ -31,7 +31,8 @@ const productRe = new RegExp(`(?<![\\w-])(${PRODUCT_NAMES.map(escapeRe).join('|'
 
 /** Sentences of a text (a text may hold several). */
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.;!?])\s+/).filter(Boolean);
+  // "e.g." and "i.e." do not end a sentence.
+  return text.split(/(?<!\b(?:e\.g|i\.e)\.)(?<=[.;!?])\s+/).filter(Boolean);
 }
 
 /** Product names in `text` that are not qualified by "or equivalent" in the same sentence. */
