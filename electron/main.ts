@@ -6,8 +6,9 @@ import { app, BrowserWindow, ipcMain, Menu, screen, session, type IpcMainInvokeE
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Engine } from './core/engine';
-import { CONTENT_SECURITY_POLICY } from './core/server';
+import { openEngine } from './core/compose';
+import type { Engine } from './core/engine';
+import { CONTENT_SECURITY_POLICY } from './core/http';
 import { buildMenu, sendToFocused } from './menu';
 import { isAppPage, projectorHash } from './urls';
 
@@ -91,7 +92,7 @@ function createWindow(hash = ''): BrowserWindow {
 
 async function start(): Promise<void> {
   const dataDir = process.env.MATURITY_DATA_DIR ?? app.getPath('userData');
-  engine = await Engine.open({ dataDir, transport: 'ipc', nativeBinding: nativeBinding(), version: app.getVersion() });
+  engine = await openEngine({ dataDir, transport: 'ipc', nativeBinding: nativeBinding(), version: app.getVersion() });
   const running = engine;
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

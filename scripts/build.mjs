@@ -22,7 +22,7 @@ const common = {
   absWorkingDir: root,
 };
 
-await esbuild({ ...common, entryPoints: { serve: 'electron/core/serve.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
+await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
 
 if (bench) {
   await esbuild({ ...common, external: [...common.external, '@playwright/test', 'playwright-core'], format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },

@@ -7,7 +7,7 @@
 // 2. Subtracts the findings justified one by one in SECURITY.md (table between the
 //    `security-lint:justifications` markers: check id, file, how many, why).
 // 3. Evaluates the CSP the main process and browser-mode server send (CONTENT_SECURITY_POLICY in
-//    electron/core/server.ts: electronegativity only reads string literals) with the same evaluator,
+//    electron/core/http.ts: electronegativity only reads string literals) with the same evaluator,
 //    and checks that renderer/index.html's meta CSP does not drift from it.
 // 4. Exits 1 if any finding is unjustified, a justification is stale, a file could not be parsed
 //    (it would otherwise go unchecked) or a source silences a check inline (`eng-disable`).
@@ -167,9 +167,9 @@ function readJustifications(file) {
 
 /** CONTENT_SECURITY_POLICY as the app sends it, and the CSP meta tag of renderer/index.html. */
 async function appPolicies() {
-  const server = await importTs(root, './electron/core/server');
+  const server = await importTs(root, './electron/core/http');
   const header = server.CONTENT_SECURITY_POLICY;
-  if (typeof header !== 'string') throw new Error('electron/core/server.ts no longer exports CONTENT_SECURITY_POLICY.');
+  if (typeof header !== 'string') throw new Error('electron/core/http.ts no longer exports CONTENT_SECURITY_POLICY.');
   const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
   const tag = [...html.matchAll(/<meta\b[^>]*>/gis)].map((m) => m[0]).find((t) => /http-equiv\s*=\s*(["'])Content-Security-Policy\1/i.test(t));
   const meta = tag ? /\bcontent\s*=\s*(["'])(.*?)\1/is.exec(tag)?.[2] : undefined;
@@ -266,7 +266,7 @@ async function main() {
 
   if (appScan) {
     const { header, meta } = await appPolicies();
-    issues.push(...evaluatePolicy(header, 'electron/core/server.ts'));
+    issues.push(...evaluatePolicy(header, 'electron/core/http.ts'));
     failures.push(...cspDrift(header, meta));
   }
 

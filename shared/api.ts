@@ -13,7 +13,9 @@ import {
   type AppInfo,
   type AssessmentDetail,
   type AttachmentContent,
+  type CapabilitySlice,
   type Evidence,
+  type EvidencePage,
   type Rating,
   type SearchHit,
   type UndoState,
@@ -49,10 +51,11 @@ const name = (max = 120) => text(max).min(1, 'must not be empty');
 export const idSchema = z
   .string({ error: 'must be an id' })
   .regex(/^[0-9a-z]{8,40}$/, 'is not a valid id');
+/** A calendar date: the shape first (YYYY-MM-DD), then zod's ISO date, which knows month lengths and leap years. */
 export const isoDate = z
   .string({ error: 'must be a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+  .pipe(z.iso.date({ error: 'is not a real calendar date' }));
 const currency = z
   .string({ error: 'must be a currency code' })
   .trim()
@@ -195,6 +198,8 @@ export const api = {
     }),
   ).returns<AssessmentSummary>(),
   'assessment.get': command(z.strictObject(assessmentRef)).returns<AssessmentDetail>(),
+  /** One capability's rating, votes, actions and linked evidence, with the undo state: a refresh after a change to it. */
+  'assessment.capability': command(z.strictObject(capabilityRef)).returns<CapabilitySlice>(),
   'assessment.rate': command(
     z.strictObject({
       ...capabilityRef,
@@ -271,6 +276,15 @@ export const api = {
   'evidence.remove': command(z.strictObject({ ...engagementRef, evidenceId: idSchema })).returns<{ id: string }>(),
   'evidence.link': command(z.strictObject({ ...capabilityRef, evidenceId: idSchema })).returns<Evidence>(),
   'evidence.unlink': command(z.strictObject({ ...capabilityRef, evidenceId: idSchema })).returns<Evidence>(),
+  /** The engagement's evidence register, a page at a time, newest first; `query` filters by title or source. */
+  'evidence.list': command(
+    z.strictObject({
+      ...engagementRef,
+      query: z.string().trim().max(200).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+  ).returns<EvidencePage>(),
   'evidence.file': command(z.strictObject({ ...engagementRef, evidenceId: idSchema })).returns<AttachmentContent>(),
 
   'search.query': command(
@@ -282,8 +296,9 @@ export const api = {
     }),
   ).returns<SearchHit[]>(),
 
-  'history.undo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null }>(),
-  'history.redo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null }>(),
+  /** Undoes the assessment's last change; `done` names it and `capabilityId` says where it was (null when several). */
+  'history.undo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null; capabilityId: string | null }>(),
+  'history.redo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null; capabilityId: string | null }>(),
 
   'workshop.start': command(
     z.strictObject({

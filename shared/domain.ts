@@ -193,13 +193,32 @@ export interface AssessmentDetail {
   ratings: Record<string, Rating>;
   votes: Vote[];
   actions: ActionItem[];
-  /** All evidence of the engagement (linked or not); links name assessment and capability. */
+  /** Evidence linked to a capability of this assessment, each with all its links. */
   evidence: Evidence[];
   previous: { id: string; label: string; date: string; ratings: Record<string, PreviousRating> } | null;
   sessions: WorkshopSession[];
   undo: UndoState;
   /** The engine's today (YYYY-MM-DD), against which staleness was judged. */
   today: string;
+}
+
+/** One capability of an assessment: what a change to that capability can alter on screen. */
+export interface CapabilitySlice {
+  capabilityId: string;
+  rating: Rating | null;
+  votes: Vote[];
+  actions: ActionItem[];
+  /** Evidence linked to this capability in this assessment. */
+  evidence: Evidence[];
+  sessions: WorkshopSession[];
+  undo: UndoState;
+}
+
+/** A page of the engagement's evidence register. */
+export interface EvidencePage {
+  items: Evidence[];
+  total: number;
+  offset: number;
 }
 
 export interface SearchHit {

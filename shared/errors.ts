@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'file_corrupt'
   | 'too_large'
   | 'unauthorized'
+  | 'disk_full'
+  | 'read_only'
   | 'internal';
 
 export interface ApiErrorShape {
@@ -60,6 +62,10 @@ export function httpStatusFor(code: ErrorCode): number {
       return 413;
     case 'file_corrupt':
       return 422;
+    case 'read_only':
+      return 423;
+    case 'disk_full':
+      return 507;
     case 'internal':
       return 500;
   }

@@ -1,16 +1,23 @@
-/** What the engine pushes to every open window. Stores re-query on `changed`. */
+/** What the engine pushes to every open window. Stores re-query on `changed`, as narrowly as it allows. */
 export type EngineEvent =
   | {
       type: 'changed';
       /** The engagement whose file changed, or null for the library and settings. */
       engagementId: string | null;
+      /** Tables the change wrote rows to (bookkeeping tables left out). */
       tables: string[];
+      /** The command that made the change. */
+      command?: string;
+      /** Set when the change is within one assessment, and one capability of it. */
+      assessmentId?: string;
+      capabilityId?: string;
     }
   | {
       type: 'progress';
       task: string;
       done: number;
       total: number;
+      label?: string;
     };
 
 export type EngineEventListener = (event: EngineEvent) => void;

@@ -1,16 +1,26 @@
-/** Maps every command of the contract to exactly one handler; parses input before a handler runs. */
+/**
+ * Maps every command of the contract to exactly one handler, kept in the file named for its noun
+ * (`assessment.rate` in handlers/assessment.ts); parses input before a handler runs; maps errors.
+ */
+import Database from 'better-sqlite3';
 import { api, commandNames, describeIssues, isCommandName, type CommandName, type ParsedInput, type Result } from '../../shared/api';
 import { ApiError, type ApiErrorShape } from '../../shared/errors';
-import type { Engine } from './engine';
+import type { CommandContext } from './context';
 
-export type Handler<C extends CommandName> = (input: ParsedInput<C>, engine: Engine) => Result<C> | Promise<Result<C>>;
+export type Handler<C extends CommandName> = (ctx: CommandContext, input: ParsedInput<C>) => Result<C> | Promise<Result<C>>;
 export type HandlerMap = { [C in CommandName]?: Handler<C> };
 
 export type Registry = { readonly [C in CommandName]: Handler<C> };
 
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
 
-/** Joins handler maps; a command handled twice or not at all stops start-up. */
+/** The noun of a command: `assessment` for `assessment.rate`. */
+export const nounOf = (command: string): string => command.slice(0, command.indexOf('.'));
+
+/**
+ * Joins the handler maps, one per noun. A command handled twice, not at all, or in another noun's
+ * file stops start-up.
+ */
 export function buildRegistry(parts: Record<string, HandlerMap>): Registry {
   const owner = new Map<string, string>();
   const registry: Record<string, unknown> = {};
@@ -19,6 +29,7 @@ export function buildRegistry(parts: Record<string, HandlerMap>): Registry {
       if (!isCommandName(name)) throw new Error(`Handler ${part}/${name} is not a command of shared/api.ts`);
       const previous = owner.get(name);
       if (previous) throw new Error(`Command ${name} is handled twice: in ${previous} and in ${part}`);
+      if (nounOf(name) !== part) throw new Error(`Command ${name} belongs in handlers/${nounOf(name)}.ts, not in handlers/${part}.ts`);
       owner.set(name, part);
       registry[name] = handler;
     }
@@ -28,17 +39,24 @@ export function buildRegistry(parts: Record<string, HandlerMap>): Registry {
   return registry as Registry;
 }
 
+/** SQLite's result codes, mapped to what a person can act on. */
 export function toErrorShape(err: unknown): ApiErrorShape {
   if (err instanceof ApiError) return err.toJSON();
+  if (err instanceof Database.SqliteError) {
+    const code = err.code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { code: 'conflict', message: 'That name is already used here.' };
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'conflict', message: 'That refers to something that does not exist or is still in use.' };
+    if (code === 'SQLITE_FULL') return { code: 'disk_full', message: 'The disk is full: the change was not saved. Free some space and try again.' };
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { code: 'file_corrupt', message: 'The engagement file is damaged: the change was not saved.' };
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { code: 'conflict', message: 'The file is busy with another change; try again in a moment.' };
+    if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'The file is open read-only: the change was not saved.' };
+  }
   const message = err instanceof Error ? err.message : String(err);
-  if (/UNIQUE constraint failed/.test(message)) return { code: 'conflict', message: 'That name is already used here.' };
-  if (/FOREIGN KEY constraint failed/.test(message))
-    return { code: 'conflict', message: 'That refers to something that does not exist or is still in use.' };
   return { code: 'internal', message: `Something went wrong in the engine: ${message}` };
 }
 
 /** Runs one command: unknown names and bad input are refused before any handler runs. */
-export async function dispatch(registry: Registry, engine: Engine, name: string, raw: unknown): Promise<Outcome> {
+export async function dispatch(registry: Registry, ctxFor: (command: CommandName) => CommandContext, name: string, raw: unknown): Promise<Outcome> {
   try {
     if (!isCommandName(name)) {
       throw new ApiError('unknown_command', `There is no command called "${name}".`, { command: name });
@@ -49,7 +67,7 @@ export async function dispatch(registry: Registry, engine: Engine, name: string,
       throw new ApiError('invalid_input', `${name}: ${message}`, { command: name, fields });
     }
     const handler = registry[name] as Handler<typeof name>;
-    const result = await handler(parsed.data as never, engine);
+    const result = await handler(ctxFor(name), parsed.data as never);
     return { ok: true, result };
   } catch (err) {
     const error = toErrorShape(err);

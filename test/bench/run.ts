@@ -55,7 +55,7 @@ async function workshop(): Promise<void> {
   console.log(row('assessment.rate via HTTP (validate+write+audit+undo)', rate, `ratio p50 ${(rate.p50 / floor.p50).toFixed(1)}x floor`));
 
   // 50,000 evidence items written straight into the engagement file (setup, not measured).
-  const db = await h.engine.engagement(e.id);
+  const db = (await h.engine.files.get(e.id)).connection();
   const vocabulary = fw.modules
     .flatMap((m) => m.capabilities.flatMap((c) => [c.statement, ...Object.values(c.levels).map((l) => l.descriptor), ...c.evidence]))
     .join(' ')

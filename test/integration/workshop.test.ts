@@ -123,7 +123,9 @@ describe('undo and redo', () => {
     const get = () => h.call('assessment.get', { engagementId, assessmentId });
     let step = await h.call('history.undo', { engagementId, assessmentId });
     expect(step.done).toContain('linked');
-    expect((await get()).evidence[0]!.links).toEqual([]);
+    // Unlinked, the item leaves the assessment's evidence and stays in the engagement's register.
+    expect((await get()).evidence).toEqual([]);
+    expect((await h.call('evidence.list', { engagementId })).items.map((e) => [e.id, e.links])).toEqual([[ev.id, []]]);
     step = await h.call('history.undo', { engagementId, assessmentId });
     expect(step.done).toContain('rationale');
     expect((await get()).ratings['M2.1']!.rationale).toBe('');

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandName, Input, Result } from '../../shared/api';
 import type { ApiErrorShape } from '../../shared/errors';
-import { Engine } from '../../electron/core/engine';
-import { startServer, type RunningServer } from '../../electron/core/server';
+import { openEngine } from '../../electron/core/compose';
+import type { Engine } from '../../electron/core/engine';
+import { startServer, type RunningServer } from '../../electron/core/http';
 
 export function tempDir(prefix = 'mw-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -25,7 +26,7 @@ export interface Harness {
 }
 
 export async function startHarness(dataDir = tempDir(), now?: () => Date, rendererDir?: string): Promise<Harness> {
-  let engine = await Engine.open({ dataDir, transport: 'http', now });
+  let engine = await openEngine({ dataDir, transport: 'http', now });
   let server = await startServer({ engine, rendererDir });
   const h: Harness = {
     dataDir,
@@ -63,7 +64,7 @@ export async function startHarness(dataDir = tempDir(), now?: () => Date, render
     async restart() {
       await server.close();
       engine.close();
-      engine = await Engine.open({ dataDir, transport: 'http', now });
+      engine = await openEngine({ dataDir, transport: 'http', now });
       server = await startServer({ engine, rendererDir });
     },
     async stop() {

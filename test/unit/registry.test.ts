@@ -15,8 +15,20 @@ describe('the command registry', () => {
   });
 
   it('refuses to start with a command that has no handler', () => {
-    const { 'search.query': _dropped, ...rest } = handlers.evidence!;
-    expect(() => buildRegistry({ ...handlers, evidence: rest })).toThrow(/Commands without a handler: search\.query/);
+    const { 'search.query': _dropped, ...rest } = handlers.search!;
+    expect(() => buildRegistry({ ...handlers, search: rest })).toThrow(/Commands without a handler: search\.query/);
+  });
+
+  it('refuses a command kept in another noun\'s file', () => {
+    const { 'vote.cast': cast, ...votes } = handlers.vote!;
+    const misplaced = { ...handlers, vote: votes, assessment: { ...handlers.assessment, 'vote.cast': cast } as HandlerMap };
+    expect(() => buildRegistry(misplaced)).toThrow(/vote\.cast belongs in handlers\/vote\.ts, not in handlers\/assessment\.ts/);
+  });
+
+  it('keeps every handler map in the file named for its noun', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync('electron/core/handlers').filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    for (const noun of Object.keys(handlers)) expect(files, noun).toContain(noun);
   });
 
   it('refuses a handler for a command the contract does not declare', () => {

@@ -3,7 +3,7 @@
  * Undo writes the "before" rows back, redo the "after" rows, through the same write path.
  */
 import { ApiError } from '../../../shared/errors';
-import type { Db } from './sqlite';
+import type { ReadHandle, WriteHandle } from './handle';
 
 export type Row = Record<string, unknown>;
 
@@ -28,28 +28,28 @@ function where(table: UndoableTable): string {
 }
 
 /** The row as stored, without its integer rid: a restored row gets a fresh one. */
-export function readRow(db: Db, table: UndoableTable, key: Row): Row | null {
-  const row = db.prepare(`SELECT * FROM ${table} WHERE ${where(table)}`).get(key) as Row | undefined;
+export function readRow(db: ReadHandle, table: UndoableTable, key: Row): Row | null {
+  const row = db.get<Row>(`SELECT * FROM ${table} WHERE ${where(table)}`, key);
   if (!row) return null;
   const { rid: _rid, ...rest } = row;
   return rest;
 }
 
 /** Runs `mutate` and records the row identified by `key` before and after it. */
-export function tracked(db: Db, table: UndoableTable, key: Row, mutate: () => void): RowChange {
+export function tracked(db: WriteHandle, table: UndoableTable, key: Row, mutate: () => void): RowChange {
   const before = readRow(db, table, key);
   mutate();
   return { table, key, before, after: readRow(db, table, key) };
 }
 
-function putRow(db: Db, table: UndoableTable, key: Row, row: Row | null): void {
-  db.prepare(`DELETE FROM ${table} WHERE ${where(table)}`).run(key);
+function putRow(db: WriteHandle, table: UndoableTable, key: Row, row: Row | null): void {
+  db.run(`DELETE FROM ${table} WHERE ${where(table)}`, key);
   if (!row) return;
   const cols = Object.keys(row);
   try {
-    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+    db.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`, row);
   } catch (err) {
-    if (/FOREIGN KEY/.test((err as Error).message)) {
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new ApiError('conflict', 'This step cannot be undone: something it refers to (a participant or evidence item) has since been removed.');
     }
     throw err;
@@ -57,7 +57,7 @@ function putRow(db: Db, table: UndoableTable, key: Row, row: Row | null): void {
 }
 
 /** Writes back one side of the changes: "before" rows in reverse order to undo, "after" rows to redo. */
-export function applyChanges(db: Db, changes: readonly RowChange[], direction: 'undo' | 'redo'): void {
+export function applyChanges(db: WriteHandle, changes: readonly RowChange[], direction: 'undo' | 'redo'): void {
   const list = direction === 'undo' ? [...changes].reverse() : changes;
   for (const c of list) putRow(db, c.table, c.key, direction === 'undo' ? c.before : c.after);
 }

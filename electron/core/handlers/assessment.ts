@@ -1,58 +1,85 @@
+/** assessment.*: assessments of an engagement, their agreed ratings, and what the workspace reads. */
+import type { Rating } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { defaultFramework, findFramework } from '../../../shared/framework';
-import type { Framework } from '../../../shared/framework/schema';
-import { allCapabilities } from '../../../shared/framework/schema';
-import { toAssessment, toAudit, type AssessmentRow, type AuditRow } from '../db/rows';
-import type { Db } from '../db/sqlite';
+import { allCapabilities, type Framework } from '../../../shared/framework/schema';
+import { consensus } from '../../../shared/scoring/consensus';
+import { applyRatingPatch, blankRating, describeRatingChange, type RatingPatch } from '../../../shared/scoring/rating';
+import { toAssessment, toAudit, toRating, toVote, type AssessmentRow, type AuditRow, type VoteRow } from '../db/rows';
+import { libraryMutation, mutation, type MutationTx } from '../mutation';
+import type { CommandContext } from '../context';
 import type { HandlerMap } from '../registry';
-import { assessmentRow } from './scope';
+import { assessmentDetail, capabilitySlice, fromRating, ratingRow } from './assessment-model';
+import { assertCapability, assessmentRow } from './lookup';
 
 /**
  * Quarterly re-assessment: the new assessment starts from the previous agreed scores and targets
  * (marked carried over until confirmed), keeps the evidence links, and keeps open action items.
  */
-function carryOver(db: Db, fromId: string, to: AssessmentRow, fw: Framework, newId: () => string) {
+function carryOver(tx: MutationTx, fromId: string, to: AssessmentRow, fw: Framework) {
   const scope = new Set(JSON.parse(to.scope_json) as string[]);
-  const caps = allCapabilities(fw)
-    .filter((c) => scope.has(c.moduleId))
-    .map((c) => c.id);
-  const capList = JSON.stringify(caps);
-  const ratings = db
-    .prepare(
-      `INSERT INTO rating (assessment_id, capability_id, current_level, target_level, not_applicable, confidence, priority, rationale, owner, carried_over, updated_at)
-       SELECT @to, capability_id, current_level, target_level, not_applicable, confidence, priority, rationale, owner, 1, @at
-       FROM rating WHERE assessment_id = @from AND capability_id IN (SELECT value FROM json_each(@caps))
-         AND (current_level IS NOT NULL OR target_level IS NOT NULL OR not_applicable = 1)`,
-    )
-    .run({ to: to.id, from: fromId, at: to.created_at, caps: capList }).changes;
-  const links = db
-    .prepare(
-      `INSERT INTO evidence_link (evidence_id, assessment_id, capability_id, created_at)
-       SELECT evidence_id, @to, capability_id, @at FROM evidence_link
-       WHERE assessment_id = @from AND capability_id IN (SELECT value FROM json_each(@caps))`,
-    )
-    .run({ to: to.id, from: fromId, at: to.created_at, caps: capList }).changes;
-  const open = db
-    .prepare(
-      `SELECT * FROM action_item WHERE assessment_id = ? AND status <> 'done' AND capability_id IN (SELECT value FROM json_each(?)) ORDER BY created_at`,
-    )
-    .all(fromId, capList) as { capability_id: string; text: string; owner: string; due_date: string | null; status: string }[];
-  const insertAction = db.prepare(
-    `INSERT INTO action_item (id, assessment_id, capability_id, text, owner, due_date, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const caps = JSON.stringify(allCapabilities(fw).filter((c) => scope.has(c.moduleId)).map((c) => c.id));
+  const params = { to: to.id, from: fromId, at: to.created_at, caps };
+  const ratings = tx.run(
+    `INSERT INTO rating (assessment_id, capability_id, current_level, target_level, not_applicable, confidence, priority, rationale, owner, carried_over, updated_at)
+     SELECT @to, capability_id, current_level, target_level, not_applicable, confidence, priority, rationale, owner, 1, @at
+     FROM rating WHERE assessment_id = @from AND capability_id IN (SELECT value FROM json_each(@caps))
+       AND (current_level IS NOT NULL OR target_level IS NOT NULL OR not_applicable = 1)`,
+    params,
+  ).changes;
+  const links = tx.run(
+    `INSERT INTO evidence_link (evidence_id, assessment_id, capability_id, created_at)
+     SELECT evidence_id, @to, capability_id, @at FROM evidence_link WHERE assessment_id = @from AND capability_id IN (SELECT value FROM json_each(@caps))`,
+    params,
+  ).changes;
+  const open = tx.all<{ capability_id: string; text: string; owner: string; due_date: string | null; status: string }>(
+    `SELECT * FROM action_item WHERE assessment_id = ? AND status <> 'done' AND capability_id IN (SELECT value FROM json_each(?)) ORDER BY created_at`,
+    fromId,
+    caps,
   );
-  for (const a of open) insertAction.run(newId(), to.id, a.capability_id, a.text, a.owner, a.due_date, a.status, to.created_at, to.created_at);
+  for (const a of open) {
+    tx.run(
+      'INSERT INTO action_item (id, assessment_id, capability_id, text, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      tx.newId(), to.id, a.capability_id, a.text, a.owner, a.due_date, a.status, to.created_at, to.created_at,
+    );
+  }
   return { from: fromId, ratings, evidenceLinks: links, openActions: open.length };
 }
 
-export const assessmentHandlers: HandlerMap = {
-  'assessment.list': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    return (db.prepare('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC').all() as AssessmentRow[]).map(toAssessment);
-  },
+/** Reads, changes and writes a rating in one transaction, so a change made meanwhile elsewhere is never overwritten. */
+function writeRating(ctx: CommandContext, input: { engagementId: string; assessmentId: string; capabilityId: string }, patchOf: (tx: MutationTx, current: Rating) => RatingPatch): Promise<Rating> {
+  const { assessmentId, capabilityId } = input;
+  return mutation(ctx, input.engagementId, { entity: 'rating', assessmentId, capabilityId }, (tx) => {
+    assertCapability(assessmentRow(tx, assessmentId), capabilityId);
+    const stored = ratingRow(tx, assessmentId, capabilityId);
+    const before = stored ? toRating(stored) : null;
+    const current = before ?? blankRating(capabilityId);
+    const next = applyRatingPatch(current, patchOf(tx, current), tx.at);
+    const key = { assessment_id: assessmentId, capability_id: capabilityId };
+    const change = tx.track('rating', key, () => {
+      tx.run(
+        `INSERT INTO rating (assessment_id, capability_id, current_level, target_level, not_applicable, confidence, priority, rationale, owner, carried_over, updated_at)
+         VALUES (@assessment_id, @capability_id, @current_level, @target_level, @not_applicable, @confidence, @priority, @rationale, @owner, @carried_over, @updated_at)
+         ON CONFLICT (assessment_id, capability_id) DO UPDATE SET
+           current_level = excluded.current_level, target_level = excluded.target_level, not_applicable = excluded.not_applicable,
+           confidence = excluded.confidence, priority = excluded.priority, owner = excluded.owner,
+           carried_over = excluded.carried_over, updated_at = excluded.updated_at, rationale = excluded.rationale`,
+        { ...fromRating(assessmentId, next) },
+      );
+    });
+    return { result: next, before, after: next, undo: { label: describeRatingChange(capabilityId, before, next), changes: [change] } };
+  });
+}
 
-  'assessment.create': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
+function latestAssessment(db: { get<T>(sql: string): T | undefined }): AssessmentRow | undefined {
+  return db.get<AssessmentRow>('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC LIMIT 1');
+}
+
+export const assessmentHandlers: HandlerMap = {
+  'assessment.list': async (ctx, input) =>
+    (await ctx.files.get(input.engagementId)).read.all<AssessmentRow>('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC').map(toAssessment),
+
+  'assessment.create': async (ctx, input) => {
     const fw = input.frameworkId ? findFramework(input.frameworkId) : defaultFramework;
     if (!fw) throw new ApiError('not_found', `No framework called ${input.frameworkId} is installed.`, { frameworkId: input.frameworkId });
     const known = fw.modules.map((m) => m.id);
@@ -63,44 +90,69 @@ export const assessmentHandlers: HandlerMap = {
         fields: [{ path: 'scope', message: `unknown module ${unknown.join(', ')}` }],
       });
     }
-    const clash = db.prepare('SELECT id FROM assessment WHERE label = ? COLLATE NOCASE').get(input.label);
-    if (clash) throw new ApiError('conflict', `An assessment labelled "${input.label}" already exists in this engagement.`, { label: input.label });
-    const previous = input.fromAssessmentId
-      ? assessmentRow(db, input.fromAssessmentId)
-      : (db.prepare('SELECT id FROM assessment ORDER BY assessed_on DESC, created_at DESC LIMIT 1').get() as { id: string } | undefined);
-    const row: AssessmentRow = {
-      id: engine.newId(),
-      label: input.label,
-      assessed_on: input.date,
-      framework_id: fw.id,
-      framework_version: fw.version,
-      scope_json: JSON.stringify(known.filter((m) => scope.includes(m))),
-      previous_assessment_id: previous?.id ?? null,
-      created_at: engine.at(),
-    };
-    const result = engine.writeEngagement(input.engagementId, db, { command: 'assessment.create', entity: 'assessment', entityId: row.id, tables: ['assessment', 'rating', 'evidence_link', 'action_item'] }, () => {
-      db.prepare(
+    const created = await mutation(ctx, input.engagementId, { entity: 'assessment' }, (tx) => {
+      if (tx.get('SELECT id FROM assessment WHERE label = ? COLLATE NOCASE', input.label)) {
+        throw new ApiError('conflict', `An assessment labelled "${input.label}" already exists in this engagement.`, { label: input.label });
+      }
+      const previous = input.fromAssessmentId ? assessmentRow(tx, input.fromAssessmentId) : latestAssessment(tx);
+      const row: AssessmentRow = {
+        id: tx.newId(),
+        label: input.label,
+        assessed_on: input.date,
+        framework_id: fw.id,
+        framework_version: fw.version,
+        scope_json: JSON.stringify(known.filter((m) => scope.includes(m))),
+        previous_assessment_id: previous?.id ?? null,
+        created_at: tx.at,
+      };
+      tx.run(
         `INSERT INTO assessment (id, label, assessed_on, framework_id, framework_version, scope_json, previous_assessment_id, created_at)
          VALUES (@id, @label, @assessed_on, @framework_id, @framework_version, @scope_json, @previous_assessment_id, @created_at)`,
-      ).run(row);
-      const carried = input.fromAssessmentId ? carryOver(db, input.fromAssessmentId, row, fw, engine.newId.bind(engine)) : null;
-      return { result: toAssessment(row), after: { ...row, carriedOver: carried } };
+        { ...row },
+      );
+      const carried = input.fromAssessmentId ? carryOver(tx, input.fromAssessmentId, row, fw) : null;
+      return { result: { row, latest: latestAssessment(tx)! }, after: { ...row, carriedOver: carried }, entityId: row.id };
     });
-    const latest = db.prepare('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC LIMIT 1').get() as AssessmentRow;
-    engine.library
-      .prepare('UPDATE engagement_index SET last_assessment_id = ?, last_assessment_label = ?, last_assessment_date = ? WHERE id = ?')
-      .run(latest.id, latest.label, latest.assessed_on, input.engagementId);
-    engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
-    return result;
+    libraryMutation(ctx, 'engagement_index', (tx) => {
+      tx.run('UPDATE engagement_index SET last_assessment_id = ?, last_assessment_label = ?, last_assessment_date = ? WHERE id = ?', created.latest.id, created.latest.label, created.latest.assessed_on, input.engagementId);
+      return { result: null };
+    }, { audit: false });
+    return toAssessment(created.row);
   },
 
-  'audit.list': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const rows = (
-      input.entityId
-        ? db.prepare('SELECT * FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT ?').all(input.entityId, input.limit)
-        : db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(input.limit)
-    ) as AuditRow[];
+  'assessment.get': async (ctx, input) => {
+    const db = (await ctx.files.get(input.engagementId)).read;
+    return assessmentDetail(db, assessmentRow(db, input.assessmentId), ctx.clock.today());
+  },
+
+  'assessment.capability': async (ctx, input) => {
+    const db = (await ctx.files.get(input.engagementId)).read;
+    return capabilitySlice(db, assessmentRow(db, input.assessmentId), input.capabilityId, ctx.clock.today());
+  },
+
+  'assessment.rate': (ctx, { engagementId, assessmentId, capabilityId, ...patch }) => writeRating(ctx, { engagementId, assessmentId, capabilityId }, () => patch),
+
+  'assessment.acceptMedian': (ctx, input) =>
+    writeRating(ctx, input, (tx) => {
+      const votes = tx.all<VoteRow>('SELECT * FROM vote WHERE assessment_id = ? AND capability_id = ?', input.assessmentId, input.capabilityId).map(toVote);
+      const c = consensus(votes);
+      if (c.proposed === null) {
+        throw new ApiError('invalid_input', `${input.capabilityId} has no votes yet: there is no median to accept.`, { capabilityId: input.capabilityId });
+      }
+      return { currentLevel: c.proposed, notApplicable: false, ...(c.proposedTarget !== null ? { targetLevel: c.proposedTarget } : {}) };
+    }),
+
+  'assessment.history': async (ctx, input) => {
+    const db = (await ctx.files.get(input.engagementId)).read;
+    assessmentRow(db, input.assessmentId);
+    const rows = input.capabilityId
+      ? db.all<AuditRow>(
+          "SELECT * FROM audit_log WHERE assessment_id = ? AND capability_id = ? AND command <> 'workshop.focus' ORDER BY seq DESC LIMIT ?",
+          input.assessmentId,
+          input.capabilityId,
+          input.limit,
+        )
+      : db.all<AuditRow>("SELECT * FROM audit_log WHERE assessment_id = ? AND command <> 'workshop.focus' ORDER BY seq DESC LIMIT ?", input.assessmentId, input.limit);
     return rows.map(toAudit);
   },
 };

@@ -1,7 +1,9 @@
+/** engagement.*: the engagements of the data folder, one SQLite file each, listed by the library index. */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
-import { ApiError } from '../../../shared/errors';
+import type { CommandContext } from '../context';
+import type { ReadHandle } from '../db/handle';
 import {
   indexToSummary,
   toAssessment,
@@ -10,11 +12,11 @@ import {
   type AssessmentRow,
   type BusinessUnitRow,
   type EngagementRow,
-  type IndexRow,
   type ParticipantRow,
 } from '../db/rows';
-import type { Db } from '../db/sqlite';
-import { ENGAGEMENT_EXT, type Engine } from '../engine';
+import { ENGAGEMENT_EXT } from '../files';
+import { LibraryIndex } from '../library';
+import { libraryMutation, mutateFile, mutation } from '../mutation';
 import type { HandlerMap } from '../registry';
 
 function slug(text: string): string {
@@ -28,236 +30,138 @@ function slug(text: string): string {
   return s || 'engagement';
 }
 
-function summary(engine: Engine, id: string): EngagementSummary {
-  return indexToSummary(engine.indexRow(id));
+function summary(ctx: CommandContext, id: string): EngagementSummary {
+  return indexToSummary(ctx.library.row(id));
 }
 
-export function readEngagement(engine: Engine, id: string, db: Db): Engagement {
-  const base = summary(engine, id);
+/** The engagement screen's model: its details, business units, people and assessments. */
+export function readEngagement(ctx: CommandContext, id: string, db: ReadHandle): Engagement {
   return {
-    ...base,
-    businessUnits: (db.prepare('SELECT * FROM business_unit ORDER BY name COLLATE NOCASE').all() as BusinessUnitRow[]).map(toBusinessUnit),
-    participants: (db.prepare('SELECT * FROM participant ORDER BY name COLLATE NOCASE').all() as ParticipantRow[]).map(toParticipant),
-    assessments: (db.prepare('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC').all() as AssessmentRow[]).map(toAssessment),
+    ...summary(ctx, id),
+    businessUnits: db.all<BusinessUnitRow>('SELECT * FROM business_unit ORDER BY name COLLATE NOCASE').map(toBusinessUnit),
+    participants: db.all<ParticipantRow>('SELECT * FROM participant ORDER BY name COLLATE NOCASE').map(toParticipant),
+    assessments: db.all<AssessmentRow>('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC').map(toAssessment),
   };
 }
 
-function engagementRow(db: Db): EngagementRow {
-  return db.prepare('SELECT * FROM engagement').get() as EngagementRow;
+function engagementRow(db: ReadHandle): EngagementRow {
+  return db.get<EngagementRow>('SELECT * FROM engagement')!;
 }
 
-function mustExist<T>(row: T | undefined, what: string, id: string): T {
-  if (!row) throw new ApiError('not_found', `No ${what} with id ${id} in this engagement.`, { id });
-  return row;
+/** The index mirrors the file: updated in its own transaction once the file's change is committed. */
+function mirrorIndex(ctx: CommandContext, row: EngagementRow, file: string): void {
+  libraryMutation(ctx, 'engagement_index', (tx) => {
+    LibraryIndex.upsert(tx, row, file);
+    return { result: null };
+  }, { audit: false });
 }
 
-function businessUnitRow(db: Db, id: string): BusinessUnitRow {
-  return mustExist(db.prepare('SELECT * FROM business_unit WHERE id = ?').get(id) as BusinessUnitRow | undefined, 'business unit', id);
-}
-
-function participantRow(db: Db, id: string): ParticipantRow {
-  return mustExist(db.prepare('SELECT * FROM participant WHERE id = ?').get(id) as ParticipantRow | undefined, 'participant', id);
-}
-
-function assertNameFree(db: Db, table: 'business_unit', name: string, exceptId?: string): void {
-  const clash = db
-    .prepare(`SELECT id FROM ${table} WHERE name = ? COLLATE NOCASE AND id IS NOT ?`)
-    .get(name, exceptId ?? null) as { id: string } | undefined;
-  if (clash) throw new ApiError('conflict', `A business unit called "${name}" already exists.`, { name });
-}
-
-function assertBusinessUnit(db: Db, id: string | null | undefined): void {
-  if (id != null) businessUnitRow(db, id);
+/** Writes the engagement row with an audit entry, then mirrors it into the index. */
+async function updateEngagement(ctx: CommandContext, engagementId: string, change: (before: EngagementRow, at: string) => EngagementRow, audit: (b: EngagementRow, a: EngagementRow) => { before: unknown; after: unknown }) {
+  const after = await mutation(ctx, engagementId, { entity: 'engagement', entityId: engagementId }, (tx) => {
+    const before = engagementRow(tx);
+    const next = change(before, tx.at);
+    tx.run(
+      `UPDATE engagement SET client = @client, industry = @industry, region = @region, currency = @currency,
+       fy_start_month = @fy_start_month, updated_at = @updated_at, archived_at = @archived_at WHERE id = @id`,
+      { ...next },
+    );
+    return { result: next, ...audit(before, next) };
+  });
+  mirrorIndex(ctx, after, ctx.library.row(engagementId).file);
+  return summary(ctx, engagementId);
 }
 
 export const engagementHandlers: HandlerMap = {
-  'engagement.list': (input, engine) => {
-    const rows = engine.library
-      .prepare(
-        `SELECT * FROM engagement_index ${input.includeArchived ? '' : 'WHERE archived_at IS NULL'}
-         ORDER BY coalesce(last_opened_at, created_at) DESC`,
-      )
-      .all() as IndexRow[];
-    return rows.map(indexToSummary);
-  },
+  'engagement.list': (ctx, input) => ctx.library.rows(input.includeArchived).map(indexToSummary),
 
-  'engagement.create': async (input, engine) => {
-    const id = engine.newId();
+  'engagement.create': async (ctx, input) => {
+    const id = ctx.newId();
     const file = `${slug(input.client)}-${id.slice(-8)}${ENGAGEMENT_EXT}`;
-    const path = join(engine.engagementsDir, file);
-    const db = await engine.openEngagementFile(path, true);
-    const at = engine.at();
-    const row: EngagementRow = {
-      id,
-      client: input.client,
-      industry: input.industry,
-      region: input.region,
-      currency: input.currency,
-      fy_start_month: input.fyStartMonth,
-      created_at: at,
-      updated_at: at,
-      archived_at: null,
-    };
+    const path = ctx.files.pathOf(file);
+    const db = await ctx.files.openPath(path, true);
+    const handle = ctx.files.adopt(id, path, db);
+    let row: EngagementRow | undefined;
     try {
-      engine.writeEngagement(id, db, { command: 'engagement.create', entity: 'engagement', entityId: id, tables: ['engagement'] }, () => {
-        db.prepare(
+      row = mutateFile(ctx, handle, { entity: 'engagement', entityId: id }, (tx) => {
+        const r: EngagementRow = {
+          id,
+          client: input.client,
+          industry: input.industry,
+          region: input.region,
+          currency: input.currency,
+          fy_start_month: input.fyStartMonth,
+          created_at: tx.at,
+          updated_at: tx.at,
+          archived_at: null,
+        };
+        tx.run(
           `INSERT INTO engagement (id, client, industry, region, currency, fy_start_month, created_at, updated_at, archived_at)
            VALUES (@id, @client, @industry, @region, @currency, @fy_start_month, @created_at, @updated_at, @archived_at)`,
-        ).run(row);
-        return { result: null, after: row };
+          { ...r },
+        );
+        return { result: r, after: r };
       });
-      engine.upsertIndex(row, file);
+      mirrorIndex(ctx, row, file);
     } catch (err) {
-      db.close();
-      rmSync(path, { force: true });
-      rmSync(`${path}-wal`, { force: true });
-      rmSync(`${path}-shm`, { force: true });
+      ctx.files.close(id);
+      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
       throw err;
     }
-    engine.adoptEngagement(id, db);
-    engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
-    return summary(engine, id);
+    return summary(ctx, id);
   },
 
-  'engagement.get': async (input, engine) => readEngagement(engine, input.engagementId, await engine.engagement(input.engagementId)),
+  'engagement.get': async (ctx, input) => readEngagement(ctx, input.engagementId, (await ctx.files.get(input.engagementId)).read),
 
-  'engagement.open': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    engine.library.prepare('UPDATE engagement_index SET last_opened_at = ? WHERE id = ?').run(engine.at(), input.engagementId);
-    engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
-    return readEngagement(engine, input.engagementId, db);
+  'engagement.open': async (ctx, input) => {
+    const file = await ctx.files.get(input.engagementId);
+    libraryMutation(ctx, 'engagement_index', (tx) => {
+      tx.run('UPDATE engagement_index SET last_opened_at = ? WHERE id = ?', ctx.clock.at(), input.engagementId);
+      return { result: null };
+    }, { audit: false });
+    return readEngagement(ctx, input.engagementId, file.read);
   },
 
-  'engagement.update': async (input, engine) => {
-    const { engagementId, ...changes } = input;
-    const db = await engine.engagement(engagementId);
-    const before = engagementRow(db);
-    const after: EngagementRow = {
-      ...before,
-      client: changes.client ?? before.client,
-      industry: changes.industry ?? before.industry,
-      region: changes.region ?? before.region,
-      currency: changes.currency ?? before.currency,
-      fy_start_month: changes.fyStartMonth ?? before.fy_start_month,
-      updated_at: engine.at(),
-    };
-    engine.writeEngagement(engagementId, db, { command: 'engagement.update', entity: 'engagement', entityId: engagementId, tables: ['engagement'] }, () => {
-      db.prepare(
-        `UPDATE engagement SET client = @client, industry = @industry, region = @region, currency = @currency,
-         fy_start_month = @fy_start_month, updated_at = @updated_at WHERE id = @id`,
-      ).run(after);
-      return { result: null, before, after };
-    });
-    engine.upsertIndex(after, engine.indexRow(engagementId).file);
-    engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
-    return summary(engine, engagementId);
-  },
+  'engagement.update': (ctx, { engagementId, ...changes }) =>
+    updateEngagement(
+      ctx,
+      engagementId,
+      (before, at) => ({
+        ...before,
+        client: changes.client ?? before.client,
+        industry: changes.industry ?? before.industry,
+        region: changes.region ?? before.region,
+        currency: changes.currency ?? before.currency,
+        fy_start_month: changes.fyStartMonth ?? before.fy_start_month,
+        updated_at: at,
+      }),
+      (before, after) => ({ before, after }),
+    ),
 
-  'engagement.archive': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const before = engagementRow(db);
-    const after: EngagementRow = { ...before, archived_at: input.archived ? engine.at() : null, updated_at: engine.at() };
-    engine.writeEngagement(
+  'engagement.archive': (ctx, input) =>
+    updateEngagement(
+      ctx,
       input.engagementId,
-      db,
-      { command: 'engagement.archive', entity: 'engagement', entityId: input.engagementId, tables: ['engagement'] },
-      () => {
-        db.prepare('UPDATE engagement SET archived_at = @archived_at, updated_at = @updated_at WHERE id = @id').run(after);
-        return { result: null, before: { archivedAt: before.archived_at }, after: { archivedAt: after.archived_at } };
-      },
-    );
-    engine.upsertIndex(after, engine.indexRow(input.engagementId).file);
-    engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
-    return summary(engine, input.engagementId);
-  },
+      (before, at) => ({ ...before, archived_at: input.archived ? at : null, updated_at: at }),
+      (before, after) => ({ before: { archivedAt: before.archived_at }, after: { archivedAt: after.archived_at } }),
+    ),
 
-  'engagement.delete': (input, engine) => {
-    const row = engine.indexRow(input.engagementId);
-    const path = engine.fileOf(row);
-    engine.closeEngagement(input.engagementId);
+  'engagement.delete': (ctx, input) => {
+    const row = ctx.library.row(input.engagementId);
+    const path = ctx.files.pathOf(row.file);
+    ctx.files.close(input.engagementId);
     for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) rmSync(p);
     // Copies taken before migrations hold the same client data: they go with it.
-    if (existsSync(engine.backupsDir)) {
-      for (const f of readdirSync(engine.backupsDir)) if (f.startsWith(`${row.file}.`)) rmSync(join(engine.backupsDir, f), { force: true });
+    if (existsSync(ctx.files.backupsDir)) {
+      for (const f of readdirSync(ctx.files.backupsDir)) if (f.startsWith(`${row.file}.`)) rmSync(join(ctx.files.backupsDir, f), { force: true });
     }
-    engine.library.prepare('DELETE FROM engagement_index WHERE id = ?').run(input.engagementId);
-    engine.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'] });
-    engine.emit({ type: 'changed', engagementId: input.engagementId, tables: ['engagement'] });
+    libraryMutation(ctx, 'engagement_index', (tx) => {
+      tx.run('DELETE FROM engagement_index WHERE id = ?', input.engagementId);
+      return { result: null, before: { id: row.id, client: row.client, file: row.file } };
+    });
+    ctx.emit({ type: 'changed', engagementId: input.engagementId, tables: ['engagement'], command: ctx.command });
     return { id: input.engagementId, removedFile: row.file };
   },
 
-  'engagement.unreadable': (_input, engine) => engine.unreadable,
-
-  'businessUnit.add': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    assertNameFree(db, 'business_unit', input.name);
-    const row: BusinessUnitRow = { id: engine.newId(), name: input.name, created_at: engine.at() };
-    return engine.writeEngagement(input.engagementId, db, { command: 'businessUnit.add', entity: 'business_unit', entityId: row.id, tables: ['business_unit'] }, () => {
-      db.prepare('INSERT INTO business_unit (id, name, created_at) VALUES (@id, @name, @created_at)').run(row);
-      return { result: toBusinessUnit(row), after: row };
-    });
-  },
-
-  'businessUnit.rename': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const before = businessUnitRow(db, input.businessUnitId);
-    assertNameFree(db, 'business_unit', input.name, input.businessUnitId);
-    const after = { ...before, name: input.name };
-    return engine.writeEngagement(input.engagementId, db, { command: 'businessUnit.rename', entity: 'business_unit', entityId: before.id, tables: ['business_unit'] }, () => {
-      db.prepare('UPDATE business_unit SET name = ? WHERE id = ?').run(input.name, before.id);
-      return { result: toBusinessUnit(after), before, after };
-    });
-  },
-
-  'businessUnit.remove': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const before = businessUnitRow(db, input.businessUnitId);
-    return engine.writeEngagement(input.engagementId, db, { command: 'businessUnit.remove', entity: 'business_unit', entityId: before.id, tables: ['business_unit', 'participant'] }, () => {
-      db.prepare('DELETE FROM business_unit WHERE id = ?').run(before.id);
-      return { result: { id: before.id }, before };
-    });
-  },
-
-  'participant.add': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    assertBusinessUnit(db, input.businessUnitId);
-    const row: ParticipantRow = {
-      id: engine.newId(),
-      name: input.name,
-      role: input.role,
-      business_unit_id: input.businessUnitId,
-      created_at: engine.at(),
-    };
-    return engine.writeEngagement(input.engagementId, db, { command: 'participant.add', entity: 'participant', entityId: row.id, tables: ['participant'] }, () => {
-      db.prepare(
-        'INSERT INTO participant (id, name, role, business_unit_id, created_at) VALUES (@id, @name, @role, @business_unit_id, @created_at)',
-      ).run(row);
-      return { result: toParticipant(row), after: row };
-    });
-  },
-
-  'participant.update': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const before = participantRow(db, input.participantId);
-    assertBusinessUnit(db, input.businessUnitId);
-    const after: ParticipantRow = {
-      ...before,
-      name: input.name ?? before.name,
-      role: input.role ?? before.role,
-      business_unit_id: input.businessUnitId === undefined ? before.business_unit_id : input.businessUnitId,
-    };
-    return engine.writeEngagement(input.engagementId, db, { command: 'participant.update', entity: 'participant', entityId: before.id, tables: ['participant'] }, () => {
-      db.prepare('UPDATE participant SET name = @name, role = @role, business_unit_id = @business_unit_id WHERE id = @id').run(after);
-      return { result: toParticipant(after), before, after };
-    });
-  },
-
-  'participant.remove': async (input, engine) => {
-    const db = await engine.engagement(input.engagementId);
-    const before = participantRow(db, input.participantId);
-    return engine.writeEngagement(input.engagementId, db, { command: 'participant.remove', entity: 'participant', entityId: before.id, tables: ['participant'] }, () => {
-      db.prepare('DELETE FROM participant WHERE id = ?').run(before.id);
-      return { result: { id: before.id }, before };
-    });
-  },
+  'engagement.unreadable': (ctx) => ctx.files.unreadable,
 };

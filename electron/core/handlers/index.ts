@@ -1,15 +1,36 @@
 import type { HandlerMap } from '../registry';
+import { actionHandlers } from './action';
 import { appHandlers } from './app';
 import { assessmentHandlers } from './assessment';
+import { auditHandlers } from './audit';
+import { businessUnitHandlers } from './businessUnit';
 import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
+import { frameworkHandlers } from './framework';
+import { historyHandlers } from './history';
+import { participantHandlers } from './participant';
+import { searchHandlers } from './search';
+import { settingsHandlers } from './settings';
+import { voteHandlers } from './vote';
 import { workshopHandlers } from './workshop';
 
-/** Every handler module, by domain; the registry checks that together they cover the contract once. */
+/**
+ * Every handler map, keyed by the noun its commands start with (the file's name); the registry checks
+ * that together they cover the contract once, each command in its noun's file.
+ */
 export const handlers: Record<string, HandlerMap> = {
   app: appHandlers,
+  settings: settingsHandlers,
+  framework: frameworkHandlers,
   engagement: engagementHandlers,
+  businessUnit: businessUnitHandlers,
+  participant: participantHandlers,
   assessment: assessmentHandlers,
-  workshop: workshopHandlers,
+  vote: voteHandlers,
+  action: actionHandlers,
   evidence: evidenceHandlers,
+  search: searchHandlers,
+  history: historyHandlers,
+  workshop: workshopHandlers,
+  audit: auditHandlers,
 };

@@ -1,12 +1,12 @@
-/** Lookups shared by the workshop handlers: the assessment, its framework, and what is in its scope. */
+/** Lookups the handlers share: a row that must exist, the framework an assessment pins, what is in its scope. */
 import { ApiError } from '../../../shared/errors';
 import { findFramework } from '../../../shared/framework';
-import type { Framework } from '../../../shared/framework/schema';
+import { findCapability, type Framework } from '../../../shared/framework/schema';
+import type { ReadHandle } from '../db/handle';
 import type { AssessmentRow } from '../db/rows';
-import type { Db } from '../db/sqlite';
 
-export function assessmentRow(db: Db, assessmentId: string): AssessmentRow {
-  const row = db.prepare('SELECT * FROM assessment WHERE id = ?').get(assessmentId) as AssessmentRow | undefined;
+export function assessmentRow(db: ReadHandle, assessmentId: string): AssessmentRow {
+  const row = db.get<AssessmentRow>('SELECT * FROM assessment WHERE id = ?', assessmentId);
   if (!row) throw new ApiError('not_found', `No assessment with id ${assessmentId} in this engagement.`, { assessmentId });
   return row;
 }
@@ -25,13 +25,12 @@ export function frameworkOf(a: AssessmentRow): Framework {
 /** Refuses a capability that is not in the assessment's framework or outside its scope. */
 export function assertCapability(a: AssessmentRow, capabilityId: string, field = 'capabilityId'): void {
   const fw = frameworkOf(a);
-  const moduleId = capabilityId.split('.')[0]!;
-  const known = fw.modules.find((m) => m.id === moduleId)?.capabilities.some((c) => c.id === capabilityId);
-  if (!known) {
+  if (!findCapability(fw, capabilityId)) {
     throw new ApiError('invalid_input', `${field}: ${capabilityId} is not a capability of ${fw.name} ${fw.version}.`, {
       fields: [{ path: field, message: `unknown capability ${capabilityId}` }],
     });
   }
+  const moduleId = capabilityId.split('.')[0]!;
   const scope = JSON.parse(a.scope_json) as string[];
   if (!scope.includes(moduleId)) {
     throw new ApiError('invalid_input', `${field}: ${capabilityId} is outside the scope of assessment ${a.label} (modules ${scope.join(', ')}).`, {
@@ -40,11 +39,18 @@ export function assertCapability(a: AssessmentRow, capabilityId: string, field =
   }
 }
 
-export function assertParticipant(db: Db, participantId: string): { id: string; name: string } {
-  const p = db.prepare('SELECT id, name FROM participant WHERE id = ?').get(participantId) as { id: string; name: string } | undefined;
+/** The row, or not_found naming what was looked for. */
+export function mustExist<T>(row: T | undefined, what: string, id: string): T {
+  if (!row) throw new ApiError('not_found', `No ${what} with id ${id} in this engagement.`, { id });
+  return row;
+}
+
+/** A participant named in a command's input: refused as bad input (with the field) when unknown. */
+export function assertParticipant(db: ReadHandle, participantId: string, field = 'participantId'): { id: string; name: string } {
+  const p = db.get<{ id: string; name: string }>('SELECT id, name FROM participant WHERE id = ?', participantId);
   if (!p) {
-    throw new ApiError('invalid_input', `participantId: ${participantId} is not a participant of this engagement; add them under People first.`, {
-      fields: [{ path: 'participantId', message: 'not a participant' }],
+    throw new ApiError('invalid_input', `${field}: ${participantId} is not a participant of this engagement; add them under People first.`, {
+      fields: [{ path: field, message: 'not a participant' }],
     });
   }
   return p;
