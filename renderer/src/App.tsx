@@ -88,7 +88,7 @@ export function App() {
         if (event.tables.includes('engagement') && useApp.getState().route.name !== 'engagement') useEngagement.getState().clear();
         else void useEngagement.getState().reload();
       }
-      if (event.engagementId !== null && event.engagementId === useAssessment.getState().engagementId) useAssessment.getState().refresh();
+      useAssessment.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {

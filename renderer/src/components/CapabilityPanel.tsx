@@ -113,7 +113,7 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
             )}
           </section>
         )}
-        <EvidencePanel engagementId={engagementId} assessmentId={assessmentId} capabilityId={capability.id} linked={row.evidence} all={detail.evidence} />
+        <EvidencePanel engagementId={engagementId} assessmentId={assessmentId} capabilityId={capability.id} linked={row.evidence} />
         <section className="card history" aria-labelledby="history-title">
           <h3 id="history-title">History of {capability.id}</h3>
           <AuditList {...history} participants={participants} label={`History of ${capability.id}`} scrolls />

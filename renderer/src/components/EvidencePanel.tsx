@@ -16,8 +16,6 @@ interface EvidencePanelProps {
   capabilityId: string;
   /** Evidence linked to this capability in this assessment. */
   linked: readonly Evidence[];
-  /** All the engagement's evidence. */
-  all: readonly Evidence[];
 }
 
 async function fetchFile(engagementId: string, evidenceId: string): Promise<{ blob: Blob; fileName: string }> {
@@ -26,7 +24,7 @@ async function fetchFile(engagementId: string, evidenceId: string): Promise<{ bl
 }
 
 /** The evidence behind a capability: linked items with their freshness and files; add (or drop a file), link, unlink, open. */
-export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked, all }: EvidencePanelProps) {
+export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked }: EvidencePanelProps) {
   const { dialog, droppedFile, set } = useWorkspace();
   const unlink = useAssessment((s) => s.unlink);
   const notify = useApp((s) => s.notify);
@@ -51,7 +49,7 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
       <div className="card-head">
         <h3 id="evidence-title">Evidence ({linked.length})</h3>
         <div className="card-actions">
-          <button type="button" className="btn small" onClick={() => set({ dialog: 'link-evidence' })} disabled={all.length === linked.length}>
+          <button type="button" className="btn small" onClick={() => set({ dialog: 'link-evidence' })}>
             Link existing
           </button>
           <button type="button" className="btn small primary" onClick={() => set({ dialog: 'evidence', droppedFile: null })}>
@@ -99,7 +97,7 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
         initialFile={droppedFile}
         onClose={() => set({ dialog: null, droppedFile: null })}
       />
-      <LinkEvidenceDialog open={dialog === 'link-evidence'} capabilityId={capabilityId} candidates={all.filter((e) => !linked.includes(e))} onClose={() => set({ dialog: null })} />
+      <LinkEvidenceDialog open={dialog === 'link-evidence'} engagementId={engagementId} capabilityId={capabilityId} linked={linked} onClose={() => set({ dialog: null })} />
       <PreviewDialog engagementId={engagementId} evidence={preview} onClose={() => setPreview(null)} onSave={save} />
     </section>
   );
@@ -128,28 +126,57 @@ export function EvidenceSummary({ evidence: e }: { evidence: Evidence }) {
   );
 }
 
-function LinkEvidenceDialog({ open, capabilityId, candidates, onClose }: { open: boolean; capabilityId: string; candidates: readonly Evidence[]; onClose(): void }) {
+/** The engagement's evidence register, a page at a time, filtered as the consultant types. */
+function useEvidencePage(engagementId: string, query: string, open: boolean, limit: number) {
+  const [page, setPage] = useState<{ items: Evidence[]; total: number } | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    const t = window.setTimeout(() => {
+      invoke('evidence.list', { engagementId, ...(query.trim() ? { query: query.trim() } : {}), limit })
+        .then((r) => live && setPage(r))
+        .catch(() => live && setPage({ items: [], total: 0 }));
+    }, 120);
+    return () => {
+      live = false;
+      window.clearTimeout(t);
+    };
+  }, [engagementId, query, open, limit]);
+  return page;
+}
+
+function LinkEvidenceDialog({ open, engagementId, capabilityId, linked, onClose }: { open: boolean; engagementId: string; capabilityId: string; linked: readonly Evidence[]; onClose(): void }) {
   const link = useAssessment((s) => s.link);
   const [filter, setFilter] = useState('');
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = candidates.filter((e) => words.every((w) => `${e.title} ${e.description} ${e.attachment?.fileName ?? ''}`.toLowerCase().includes(w)));
+  const [limit, setLimit] = useState(50);
+  const page = useEvidencePage(engagementId, filter, open, limit);
+  const linkedIds = new Set(linked.map((e) => e.id));
+  const shown = (page?.items ?? []).filter((e) => !linkedIds.has(e.id));
   return (
     <Dialog open={open} title={`Link evidence to ${capabilityId}`} onClose={onClose} cancelLabel="Done" wide>
       <label className="field">
-        <span className="field-label">Find evidence</span>
+        <span className="field-label">Find evidence by title or source</span>
         <input type="search" autoFocus value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
       <ul className="evidence-list pick" aria-label="Evidence to link">
         {shown.map((e) => (
           <li key={e.id} className="evidence-item">
             <EvidenceSummary evidence={e} />
-            <button type="button" className="btn small" aria-label={`Link ${e.title}`} onClick={() => void link(capabilityId, e.id)}>
+            <button type="button" className="btn small" aria-label={`Link ${e.title}`} onClick={() => void link(capabilityId, e)}>
               Link
             </button>
           </li>
         ))}
-        {shown.length === 0 && <li className="muted">No other evidence{filter ? ` matches “${filter}”` : ' in this engagement yet'}.</li>}
+        {page && shown.length === 0 && <li className="muted">No other evidence{filter ? ` matches “${filter}”` : ' in this engagement yet'}.</li>}
       </ul>
+      {page && page.total > page.items.length && (
+        <p className="small muted">
+          Showing {page.items.length} of {page.total}.{' '}
+          <button type="button" className="btn small" onClick={() => setLimit((n) => Math.min(200, n + 50))} disabled={limit >= 200}>
+            Show more
+          </button>
+        </p>
+      )}
     </Dialog>
   );
 }

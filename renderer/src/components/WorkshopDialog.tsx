@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Participant } from '../../../shared/domain';
 import type { FrameworkModule } from '../../../shared/framework/schema';
-import { errorMessage, invoke } from '../api';
+import { errorMessage } from '../api';
 import { todayIso } from '../format';
 import { useAssessment } from '../stores/assessment';
 import { Dialog, Field } from './Dialog';
@@ -15,9 +15,7 @@ interface WorkshopDialogProps {
 
 /** Starts a workshop session: today's modules, who is in the room, how long the day is. */
 export function WorkshopDialog({ open, modules, participants, onClose }: WorkshopDialogProps) {
-  const engagementId = useAssessment((s) => s.engagementId);
-  const assessmentId = useAssessment((s) => s.assessmentId);
-  const reload = useAssessment((s) => s.reload);
+  const startWorkshop = useAssessment((s) => s.startWorkshop);
   const [heldOn, setHeldOn] = useState(todayIso());
   const [chosen, setChosen] = useState<string[]>([]);
   const [present, setPresent] = useState<string[]>([]);
@@ -38,18 +36,14 @@ export function WorkshopDialog({ open, modules, participants, onClose }: Worksho
   const perCapability = capabilities ? Number(minutes) / capabilities : 0;
 
   const submit = async () => {
-    if (!engagementId || !assessmentId) return;
     setError(null);
     try {
-      await invoke('workshop.start', {
-        engagementId,
-        assessmentId,
+      await startWorkshop({
         heldOn,
         modules: modules.filter((m) => chosen.includes(m.id)).map((m) => m.id),
         participantIds: participants.filter((p) => present.includes(p.id)).map((p) => p.id),
         minutes: Number(minutes),
       });
-      void reload();
       onClose();
     } catch (err) {
       setError(errorMessage(err));

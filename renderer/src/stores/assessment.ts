@@ -1,31 +1,28 @@
 /**
- * The open assessment: a thin cache over `assessment.get`, re-queried when the engine says the engagement changed.
- * Edits are applied to the cache at once (optimistic), sent to the engine one after another, and reconciled with
- * what the engine answers; a failed edit is shown in a toast and the cache is re-read from the engine.
+ * The open assessment: a cache over `assessment.get`, kept in step as narrowly as the engine's change
+ * events allow (a change to one capability re-reads that capability only). Edits show at once, go to
+ * the engine one after another, and are reconciled with its answer (see ./sync); a failed edit is shown
+ * and the cache is re-read.
  */
 import { create } from 'zustand';
 import type { CommandName, Input, Result } from '../../../shared/api';
 import type { AssessmentDetail, Evidence, Rating, Vote } from '../../../shared/domain';
+import type { EngineEvent } from '../../../shared/events';
 import type { Framework } from '../../../shared/framework/schema';
 import { consensus } from '../../../shared/scoring/consensus';
+import { applyRatingPatch, blankRating, type RatingPatch } from '../../../shared/scoring/rating';
 import { errorMessage, invoke } from '../api';
 import { useApp } from './app';
+import { applySlice, WriteQueue, type SyncOptions } from './sync';
 
 type Ref = 'engagementId' | 'assessmentId';
 type CapabilityRef = Ref | 'capabilityId';
-export type RatingPatch = Omit<Input<'assessment.rate'>, CapabilityRef>;
 export type ActionPatch = Omit<Input<'action.update'>, Ref | 'actionId'>;
 export type NewAction = Omit<Input<'action.add'>, CapabilityRef>;
 export type NewEvidence = Input<'evidence.add'>;
+export type { RatingPatch };
 
 type Detail = AssessmentDetail;
-
-interface WriteOptions<C extends CommandName> {
-  /** Applied to the cache before the engine answers. */
-  optimistic?: (d: Detail) => Detail;
-  /** Applied with the engine's answer when no other edit is still on its way. */
-  reconcile?: (d: Detail, result: Result<C>) => Detail;
-}
 
 interface AssessmentState {
   engagementId: string | null;
@@ -36,11 +33,14 @@ interface AssessmentState {
   error: string | null;
   /** Edits sent and not answered yet. */
   pending: number;
+  /** Counts re-reads applied from the engine: the screen is known to match the file. */
+  synced: number;
   open(engagementId: string, assessmentId: string): Promise<void>;
+  /** Re-reads everything. */
   reload(): Promise<void>;
-  /** Re-reads soon: several triggers in a burst (an edit's answer, the engine's change event) make one read. */
-  refresh(): void;
-  write<C extends CommandName>(command: C, input: Input<C>, options?: WriteOptions<C>): Promise<Result<C> | null>;
+  /** Follows an engine change event: re-reads what it touched, soon, once for a burst of events. */
+  follow(event: EngineEvent): void;
+  write<C extends CommandName>(command: C, input: Input<C>, options?: SyncOptions<Result<C>, Detail>): Promise<Result<C> | null>;
   rate(capabilityId: string, patch: RatingPatch): Promise<Rating | null>;
   acceptMedian(capabilityId: string): Promise<Rating | null>;
   vote(capabilityId: string, participantId: string, currentLevel: number, targetLevel?: number | null): Promise<Vote | null>;
@@ -51,54 +51,25 @@ interface AssessmentState {
   updateAction(actionId: string, patch: ActionPatch): Promise<unknown>;
   removeAction(actionId: string): Promise<unknown>;
   addEvidence(input: NewEvidence): Promise<Evidence>;
-  link(capabilityId: string, evidenceId: string): Promise<unknown>;
+  link(capabilityId: string, evidence: Evidence): Promise<unknown>;
   unlink(capabilityId: string, evidenceId: string): Promise<unknown>;
-}
-
-export function blankRating(capabilityId: string): Rating {
-  return {
-    capabilityId,
-    currentLevel: null,
-    targetLevel: null,
-    notApplicable: false,
-    confidence: null,
-    priority: null,
-    rationale: '',
-    owner: '',
-    carriedOver: false,
-    updatedAt: '',
-  };
-}
-
-/** What a rating looks like once `patch` is applied, as the engine is expected to store it. */
-export function applyRatingPatch(rating: Rating, patch: RatingPatch): Rating {
-  const next: Rating = { ...rating };
-  if (patch.currentLevel !== undefined) next.currentLevel = patch.currentLevel;
-  if (patch.targetLevel !== undefined) next.targetLevel = patch.targetLevel;
-  if (patch.notApplicable !== undefined) next.notApplicable = patch.notApplicable;
-  if (patch.confidence !== undefined) next.confidence = patch.confidence;
-  if (patch.priority !== undefined) next.priority = patch.priority;
-  if (patch.rationale !== undefined) next.rationale = patch.rationale;
-  if (patch.owner !== undefined) next.owner = patch.owner;
-  const rescored = patch.currentLevel !== undefined || patch.targetLevel !== undefined || patch.notApplicable !== undefined;
-  if (patch.confirm || rescored) next.carriedOver = false;
-  return next;
+  startWorkshop(input: Omit<Input<'workshop.start'>, Ref>): Promise<unknown>;
+  endWorkshop(sessionId: string): Promise<unknown>;
+  focus(sessionId: string, capabilityId: string): Promise<unknown>;
 }
 
 const withRating = (d: Detail, capabilityId: string, rating: Rating): Detail => ({ ...d, ratings: { ...d.ratings, [capabilityId]: rating } });
-const withEvidence = (d: Detail, evidence: Evidence): Detail => ({ ...d, evidence: d.evidence.map((e) => (e.id === evidence.id ? evidence : e)) });
+const withEvidence = (d: Detail, evidence: Evidence): Detail => ({
+  ...d,
+  evidence: d.evidence.some((e) => e.id === evidence.id) ? d.evidence.map((e) => (e.id === evidence.id ? evidence : e)) : [...d.evidence, evidence],
+});
 const withVote = (d: Detail, vote: Vote): Detail => ({
   ...d,
   votes: [...d.votes.filter((v) => !(v.capabilityId === vote.capabilityId && v.participantId === vote.participantId)), vote],
 });
 
-// Edits go to the engine one at a time, in the order they were made.
-let queue: Promise<unknown> = Promise.resolve();
-// Bumped by every optimistic change, so a re-read that started before it is not applied over it.
-let localSeq = 0;
-let reloading: Promise<void> | null = null;
-let reloadAgain = false;
-let refreshTimer: number | undefined;
+/** More capabilities than this in one burst: re-read everything instead. */
+const SLICE_LIMIT = 6;
 
 export const useAssessment = create<AssessmentState>((set, get) => {
   const ref = () => {
@@ -107,22 +78,64 @@ export const useAssessment = create<AssessmentState>((set, get) => {
     return { engagementId, assessmentId };
   };
 
-  const fetchOnce = async (): Promise<void> => {
-    const { engagementId, assessmentId } = get();
-    if (!engagementId || !assessmentId) return;
-    const seq = localSeq;
-    try {
-      const detail = await invoke('assessment.get', { engagementId, assessmentId });
-      if (get().assessmentId !== assessmentId) return;
-      if (get().pending > 0) return; // re-read once the last edit is answered
-      if (seq !== localSeq) {
-        reloadAgain = true;
+  const queue = new WriteQueue<Detail>({
+    get: () => get().detail,
+    set: (detail) => set({ detail }),
+    pending: (pending) => {
+      set({ pending });
+      // A re-read put off while edits were on their way happens once the last is answered.
+      if (pending === 0 && dirty !== undefined) schedule(15);
+    },
+  });
+
+  // What the engine said changed since the last re-read: whole (null) or these capabilities.
+  let dirty: Set<string> | null | undefined;
+  let timer: number | undefined;
+  let running: Promise<void> | null = null;
+
+  /** Re-reads what is dirty; a read that raced a local change is dropped and done again. */
+  const sync = async (): Promise<void> => {
+    while (dirty !== undefined) {
+      const { engagementId, assessmentId } = get();
+      if (!engagementId || !assessmentId) return;
+      const want = dirty;
+      dirty = undefined;
+      const startedAt = queue.version;
+      try {
+        if (want === null || want.size > SLICE_LIMIT) {
+          const detail = await invoke('assessment.get', { engagementId, assessmentId });
+          if (get().assessmentId !== assessmentId) return;
+          if (!queue.canApply(startedAt)) markDirty(null);
+          else set({ detail, error: null, synced: get().synced + 1 });
+        } else {
+          const slices = await Promise.all([...want].map((capabilityId) => invoke('assessment.capability', { engagementId, assessmentId, capabilityId })));
+          if (get().assessmentId !== assessmentId) return;
+          const d = get().detail;
+          if (!d || !queue.canApply(startedAt)) for (const c of want) markDirty(c);
+          else set({ detail: slices.reduce(applySlice, d), synced: get().synced + 1 });
+        }
+      } catch (err) {
+        if (get().assessmentId === assessmentId && !get().detail) set({ error: errorMessage(err) });
         return;
       }
-      set({ detail, error: null });
-    } catch (err) {
-      if (get().assessmentId === assessmentId && !get().detail) set({ error: errorMessage(err) });
+      // Edits still on their way: the event their answer brings triggers the next read.
+      if (queue.pending > 0) return;
     }
+  };
+
+  function markDirty(capabilityId: string | null): void {
+    if (capabilityId === null) dirty = null;
+    else if (dirty !== null) (dirty ??= new Set()).add(capabilityId);
+  }
+
+  const schedule = (delay: number) => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (running) return schedule(delay);
+      running = sync().finally(() => {
+        running = null;
+      });
+    }, delay);
   };
 
   return {
@@ -132,67 +145,42 @@ export const useAssessment = create<AssessmentState>((set, get) => {
     framework: null,
     error: null,
     pending: 0,
+    synced: 0,
 
     async open(engagementId, assessmentId) {
       if (get().assessmentId === assessmentId && get().detail) return;
+      dirty = undefined;
       set({ engagementId, assessmentId, detail: null, framework: null, error: null });
       try {
         const detail = await invoke('assessment.get', { engagementId, assessmentId });
-        const framework = await invoke('framework.get', {
-          frameworkId: detail.assessment.frameworkId,
-          version: detail.assessment.frameworkVersion,
-        });
+        const framework = await invoke('framework.get', { frameworkId: detail.assessment.frameworkId, version: detail.assessment.frameworkVersion });
         if (get().assessmentId === assessmentId) set({ detail, framework });
       } catch (err) {
         if (get().assessmentId === assessmentId) set({ error: errorMessage(err) });
       }
     },
 
-    reload() {
-      if (reloading) {
-        reloadAgain = true;
-        return reloading;
-      }
-      reloading = (async () => {
-        do {
-          reloadAgain = false;
-          await fetchOnce();
-        } while (reloadAgain);
-      })().finally(() => {
-        reloading = null;
+    async reload() {
+      markDirty(null);
+      window.clearTimeout(timer);
+      await (running ?? Promise.resolve());
+      running = sync().finally(() => {
+        running = null;
       });
-      return reloading;
+      await running;
     },
 
-    refresh() {
-      window.clearTimeout(refreshTimer);
-      refreshTimer = window.setTimeout(() => void get().reload(), 60);
+    follow(event) {
+      if (event.type !== 'changed' || event.engagementId !== get().engagementId) return;
+      if (event.assessmentId && event.assessmentId !== get().assessmentId && !event.tables.includes('evidence')) return;
+      markDirty(event.assessmentId === get().assessmentId && event.capabilityId ? event.capabilityId : null);
+      schedule(queue.pending > 0 ? 60 : 15);
     },
 
     async write(command, input, options = {}) {
-      if (options.optimistic) {
-        const d = get().detail;
-        if (d) {
-          localSeq += 1;
-          set({ detail: options.optimistic(d) });
-        }
-      }
-      set({ pending: get().pending + 1 });
-      const sent = queue.then(() => invoke(command, input));
-      queue = sent.catch(() => undefined);
       try {
-        const result = await sent;
-        const pending = get().pending - 1;
-        set({ pending });
-        const d = get().detail;
-        if (pending === 0 && d && options.reconcile) {
-          localSeq += 1;
-          set({ detail: options.reconcile(d, result) });
-        }
-        if (pending === 0) get().refresh();
-        return result;
+        return await queue.run(() => invoke(command, input), options);
       } catch (err) {
-        set({ pending: get().pending - 1 });
         useApp.getState().notify('error', errorMessage(err));
         void get().reload();
         return null;
@@ -218,8 +206,7 @@ export const useAssessment = create<AssessmentState>((set, get) => {
           optimistic: (d) => {
             const c = consensus(d.votes.filter((v) => v.capabilityId === capabilityId));
             if (c.proposed === null) return d;
-            const patch: RatingPatch = { currentLevel: c.proposed, notApplicable: false };
-            if (c.proposedTarget !== null) patch.targetLevel = c.proposedTarget;
+            const patch: RatingPatch = { currentLevel: c.proposed, notApplicable: false, ...(c.proposedTarget !== null ? { targetLevel: c.proposedTarget } : {}) };
             return withRating(d, capabilityId, applyRatingPatch(d.ratings[capabilityId] ?? blankRating(capabilityId), patch));
           },
           reconcile: (d, rating) => withRating(d, capabilityId, rating),
@@ -229,23 +216,14 @@ export const useAssessment = create<AssessmentState>((set, get) => {
 
     vote(capabilityId, participantId, currentLevel, targetLevel = null) {
       const optimisticVote: Vote = { capabilityId, participantId, currentLevel, targetLevel, updatedAt: '' };
-      return get().write(
-        'vote.cast',
-        { ...ref(), capabilityId, participantId, currentLevel, targetLevel },
-        { optimistic: (d) => withVote(d, optimisticVote), reconcile: withVote },
-      );
+      return get().write('vote.cast', { ...ref(), capabilityId, participantId, currentLevel, targetLevel }, { optimistic: (d) => withVote(d, optimisticVote), reconcile: withVote });
     },
 
     removeVote(capabilityId, participantId) {
       return get().write(
         'vote.remove',
         { ...ref(), capabilityId, participantId },
-        {
-          optimistic: (d) => ({
-            ...d,
-            votes: d.votes.filter((v) => !(v.capabilityId === capabilityId && v.participantId === participantId)),
-          }),
-        },
+        { optimistic: (d) => ({ ...d, votes: d.votes.filter((v) => !(v.capabilityId === capabilityId && v.participantId === participantId)) }) },
       );
     },
 
@@ -293,25 +271,16 @@ export const useAssessment = create<AssessmentState>((set, get) => {
 
     /** Throws the engine's error so a dialog can show it where the user is looking. */
     async addEvidence(input) {
-      const evidence = await invoke('evidence.add', input);
-      const d = get().detail;
-      if (d) set({ detail: { ...d, evidence: [...d.evidence.filter((e) => e.id !== evidence.id), evidence] } });
-      get().refresh();
+      const evidence = await queue.run(() => invoke('evidence.add', input), { reconcile: (d, e) => (e.links.some((l) => l.assessmentId === d.assessment.id) ? withEvidence(d, e) : d) });
       return evidence;
     },
 
-    link(capabilityId, evidenceId) {
+    link(capabilityId, evidence) {
       const { assessmentId } = ref();
       return get().write(
         'evidence.link',
-        { ...ref(), capabilityId, evidenceId },
-        {
-          optimistic: (d) => {
-            const e = d.evidence.find((x) => x.id === evidenceId);
-            return e ? withEvidence(d, { ...e, links: [...e.links, { assessmentId, capabilityId }] }) : d;
-          },
-          reconcile: withEvidence,
-        },
+        { ...ref(), capabilityId, evidenceId: evidence.id },
+        { optimistic: (d) => withEvidence(d, { ...evidence, links: [...evidence.links, { assessmentId, capabilityId }] }), reconcile: withEvidence },
       );
     },
 
@@ -329,6 +298,18 @@ export const useAssessment = create<AssessmentState>((set, get) => {
           reconcile: withEvidence,
         },
       );
+    },
+
+    startWorkshop(input) {
+      return queue.run(() => invoke('workshop.start', { ...ref(), ...input }), { reconcile: (d, s) => ({ ...d, sessions: [s, ...d.sessions.filter((x) => x.id !== s.id)] }) });
+    },
+
+    endWorkshop(sessionId) {
+      return get().write('workshop.end', { engagementId: ref().engagementId, sessionId }, { reconcile: (d, s) => ({ ...d, sessions: d.sessions.map((x) => (x.id === s.id ? s : x)) }) });
+    },
+
+    focus(sessionId, capabilityId) {
+      return get().write('workshop.focus', { engagementId: ref().engagementId, sessionId, capabilityId });
     },
   };
 });

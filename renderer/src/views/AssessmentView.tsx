@@ -28,7 +28,8 @@ export function projectorUrl(engagementId: string, assessmentId: string): string
 /** The assessment workspace: navigator on the left, the capability in the middle, evidence and history on the right. */
 export function AssessmentView({ engagementId, assessmentId, capabilityId: routeCapability, activity }: AssessmentViewProps) {
   const { detail, framework, error, engagement, participants } = useOpenAssessment(engagementId, assessmentId);
-  const write = useAssessment((s) => s.write);
+  const focus = useAssessment((s) => s.focus);
+  const endWorkshop = useAssessment((s) => s.endWorkshop);
   const pending = useAssessment((s) => s.pending);
   const navigate = useApp((s) => s.navigate);
   const ws = useWorkspace();
@@ -60,9 +61,9 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
   const focused = session?.focusCapabilityId;
   useEffect(() => {
     if (!sessionId || !capabilityId || focused === capabilityId) return;
-    const t = window.setTimeout(() => void write('workshop.focus', { engagementId, sessionId, capabilityId }), 150);
+    const t = window.setTimeout(() => void focus(sessionId, capabilityId), 150);
     return () => window.clearTimeout(t);
-  }, [sessionId, capabilityId, focused, engagementId, write]);
+  }, [sessionId, capabilityId, focused, focus]);
 
   if (error) {
     return (
@@ -133,7 +134,7 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
               <button type="button" className="btn" onClick={() => window.open(projectorUrl(engagementId, assessmentId), 'maturity-projector')}>
                 Open projector
               </button>
-              <button type="button" className="btn" onClick={() => void write('workshop.end', { engagementId, sessionId: session.id })}>
+              <button type="button" className="btn" onClick={() => void endWorkshop(session.id)}>
                 End workshop
               </button>
             </span>
