@@ -1,0 +1,5 @@
+/**
+ * The results model: what an assessment adds up to, computed once as pure functions that the
+ * screens, the roadmap planner and the PowerPoint/Excel exports all draw from.
+ */
+export * from './stats';
