@@ -7,3 +7,4 @@ export * from './means';
 export * from './stats';
 export * from './ranking';
 export * from './assessment';
+export * from './charts';
