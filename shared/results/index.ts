@@ -8,3 +8,4 @@ export * from './stats';
 export * from './ranking';
 export * from './assessment';
 export * from './charts';
+export * from './trend';
