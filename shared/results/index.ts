@@ -9,3 +9,4 @@ export * from './ranking';
 export * from './assessment';
 export * from './charts';
 export * from './trend';
+export * from './portfolio';
