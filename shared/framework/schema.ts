@@ -68,7 +68,7 @@ export const capabilitySchema = z.strictObject({
   applicability: sentence.optional(),
   /** The level a typical client should aim for. */
   recommendedTarget: z.number().int().min(1).max(5).optional(),
-  /** Relative weight in module means and rankings (1 when absent). */
+  /** Relative weight of the capability in the gap ranking (1 when absent); module means stay plain means. */
   weight: z.number().min(0.25, 'must be from 0.25 to 4').max(4, 'must be from 0.25 to 4').optional(),
   /** Capabilities this one builds on: the roadmap orders work by them. */
   dependsOn: z.array(capabilityRef).max(6).optional(),
