@@ -3,8 +3,9 @@
  * and must migrate it without losing data, after a backup taken through SQLite's backup API.
  */
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engagementMigrations, libraryMigrations, type Migration } from '../../electron/core/db/migrations';
 import { APPLICATION_ID, migrate, openDatabase } from '../../electron/core/db/sqlite';
@@ -25,6 +26,66 @@ function seedAt(file: string, migrations: readonly Migration[], version: number,
 }
 
 const now = () => new Date('2026-11-25T10:00:00Z');
+
+/** A file as a shipped version of the app left it, from its frozen SQL text in test/fixtures. */
+function restoreFixture(file: string, version: number): void {
+  const db = new Database(file);
+  db.exec(readFileSync(resolve(__dirname, `../fixtures/engagement-v${version}.sql`), 'utf8'));
+  db.close();
+}
+
+/**
+ * The SHA-256 of every migration that has shipped. A shipped migration is never edited (files in the
+ * field were migrated by it as it was): a change here means a new migration is needed instead.
+ */
+const SHIPPED: Record<string, string> = {
+  'engagement/0010-create-engagement': 'fa6cfe4c133a77af98653b4d8f75a2a3a27938df0125ce779aa17280da7658b5',
+  'engagement/0020-workshop': '464a54e78746b590cba744f49ceaf863858ca73915878b857bc849c3a4773631',
+  'library/0010-create-library': '1db164ae05d8b258809147d99e45ffa5884d37f74fe39a7659245d1b9ded66dc',
+};
+
+/** File format versions that shipped, each kept as a frozen file in test/fixtures. */
+const SHIPPED_VERSIONS = [10, 20];
+
+describe('shipped file formats', () => {
+  it('no shipped migration has been edited, and every migration is locked once it ships', () => {
+    const all = [
+      ...engagementMigrations.map((m) => ({ key: `engagement/${m.name}`, sql: m.sql })),
+      ...libraryMigrations.map((m) => ({ key: `library/${m.name}`, sql: m.sql })),
+    ];
+    for (const m of all) {
+      const hash = createHash('sha256').update(m.sql).digest('hex');
+      expect(hash, `${m.key}: add its hash to SHIPPED when it ships; never edit it after`).toBe(SHIPPED[m.key]);
+    }
+  });
+
+  it.each(SHIPPED_VERSIONS)('a file left by version %i opens, migrates to the latest version and keeps every row', async (version) => {
+    const dir = tempDir();
+    const file = join(dir, `v${version}.mwb`);
+    restoreFixture(file, version);
+    const before = new Database(file, { readonly: true });
+    const tables = (before.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'fts_%' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const counts = Object.fromEntries(tables.map((t) => [t, (before.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+    before.close();
+    const { db, fromVersion } = await openDatabase(file, { kind: 'engagement', migrations: engagementMigrations, backupDir: join(dir, 'backups'), now });
+    expect(fromVersion).toBe(version);
+    expect(db.pragma('user_version', { simple: true })).toBe(engagementMigrations[engagementMigrations.length - 1]!.version);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const t of tables) expect((db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, t).toBe(counts[t]);
+    expect(db.prepare('SELECT client, fy_start_month FROM engagement').get()).toEqual({ client: 'Northwind Bank', fy_start_month: 4 });
+    db.close();
+  });
+
+  it('the frozen version 20 file keeps its search index in step with its rows', () => {
+    const dir = tempDir();
+    const file = join(dir, 'v20.mwb');
+    restoreFixture(file, 20);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM fts_rationale WHERE fts_rationale MATCH 'forecasting'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM fts_evidence WHERE fts_evidence MATCH 'F01'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+});
 
 describe('engagement migrations', () => {
   it('0010 creates an engagement file from nothing with STRICT tables', async () => {
@@ -51,19 +112,10 @@ describe('engagement migrations', () => {
     db.close();
   });
 
-  it('0020 migrates a file seeded at 0010: data kept, workshop tables and search added', async () => {
+  it('0020 migrates the frozen file of version 10: data kept, workshop tables and search added', async () => {
     const dir = tempDir();
     const file = join(dir, 'v10.mwb');
-    seedAt(file, engagementMigrations, 10, 'engagement');
-    const seed = new Database(file);
-    seed.exec(`
-      INSERT INTO engagement VALUES ('e1', 'Acme', 'Retail', 'EU', 'EUR', 1, '2026-01-01', '2026-01-01', NULL);
-      INSERT INTO business_unit VALUES ('bu1', 'Finance', '2026-01-01');
-      INSERT INTO participant VALUES ('p1', 'Dana', 'CFO', 'bu1', '2026-01-01');
-      INSERT INTO assessment VALUES ('a1', '2026 Q1', '2026-03-01', 'data-platform-maturity', '1.0.0', '["M1","M2"]', NULL, '2026-03-01');
-      INSERT INTO audit_log (at, actor, command, entity, entity_id) VALUES ('2026-01-01', 'Sam', 'engagement.create', 'engagement', 'e1');
-    `);
-    seed.close();
+    restoreFixture(file, 10);
 
     const { db, fromVersion, backupFile } = await openDatabase(file, {
       kind: 'engagement',
@@ -74,21 +126,25 @@ describe('engagement migrations', () => {
     expect(fromVersion).toBe(10);
     expect(backupFile).not.toBeNull();
     expect(db.pragma('user_version', { simple: true })).toBe(20);
-    expect(db.prepare('SELECT name, business_unit_id FROM participant').all()).toEqual([{ name: 'Dana', business_unit_id: 'bu1' }]);
-    expect(db.prepare('SELECT label, scope_json FROM assessment').get()).toEqual({ label: '2026 Q1', scope_json: '["M1","M2"]' });
-    expect(db.prepare('SELECT actor, assessment_id FROM audit_log').get()).toEqual({ actor: 'Sam', assessment_id: null });
+    expect(db.prepare('SELECT name, business_unit_id FROM participant ORDER BY name').all()).toEqual([
+      { name: 'Aino Virtanen', business_unit_id: null },
+      { name: 'Ingrid Solberg', business_unit_id: '0190a1b2c3d5e5f60718293a4b5c6d7e' },
+      { name: 'Mats Lindqvist', business_unit_id: '0190a1b2c3d6e5f60718293a4b5c6d7e' },
+    ]);
+    expect(db.prepare('SELECT label, framework_version FROM assessment').get()).toEqual({ label: '2026 Q1', framework_version: '1.0.0' });
+    expect(db.prepare('SELECT actor, assessment_id FROM audit_log').get()).toEqual({ actor: 'Sam Carter', assessment_id: null });
     for (const t of ['rating', 'vote', 'action_item', 'attachment', 'evidence', 'evidence_link', 'workshop_session', 'undo_entry']) {
       const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(t) as { sql: string }).sql;
       expect(sql, t).toMatch(/STRICT$/);
     }
     // The search index follows the rows through its triggers.
     db.prepare(
-      "INSERT INTO rating (assessment_id, capability_id, current_level, rationale, updated_at) VALUES ('a1', 'M1.1', 2, 'Forecasting SLAs are tracked by hand', 'now')",
+      "INSERT INTO rating (assessment_id, capability_id, current_level, rationale, updated_at) VALUES ('0190a1b2c3dae5f60718293a4b5c6d7e', 'M1.1', 2, 'Forecasting SLAs are tracked by hand', 'now')",
     ).run();
     expect(db.prepare("SELECT count(*) AS n FROM fts_rationale WHERE fts_rationale MATCH 'forecast*'").get()).toEqual({ n: 1 });
     db.prepare("UPDATE rating SET rationale = 'nothing measured' WHERE capability_id = 'M1.1'").run();
     expect(db.prepare("SELECT count(*) AS n FROM fts_rationale WHERE fts_rationale MATCH 'forecast*'").get()).toEqual({ n: 0 });
-    expect(() => db.prepare("INSERT INTO rating (assessment_id, capability_id, current_level, updated_at) VALUES ('a1', 'M1.2', 6, 'now')").run()).toThrow(
+    expect(() => db.prepare("INSERT INTO rating (assessment_id, capability_id, current_level, updated_at) VALUES ('0190a1b2c3dae5f60718293a4b5c6d7e', 'M1.2', 6, 'now')").run()).toThrow(
       /CHECK constraint failed/,
     );
     db.close();
