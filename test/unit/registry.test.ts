@@ -35,4 +35,12 @@ describe('the command registry', () => {
     const stray = { ...handlers, extra: { 'engagement.explode': () => null } as unknown as HandlerMap };
     expect(() => buildRegistry(stray)).toThrow(/extra\/engagement\.explode is not a command/);
   });
+
+  it('keeps every handler file small enough to read in one sitting (about 250 lines)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    for (const f of readdirSync('electron/core/handlers').filter((x) => x.endsWith('.ts'))) {
+      const lines = readFileSync(`electron/core/handlers/${f}`, 'utf8').split('\n').length;
+      expect(lines, f).toBeLessThanOrEqual(260);
+    }
+  });
 });
