@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engagementMigrations } from '../../electron/core/db/migrations';
 import { latestVersion } from '../../electron/core/db/sqlite';
-import { startHarness, type Harness } from '../support/engine';
+import type { EngineEvent } from '../../shared/events';
+import { openEvents, startHarness, type Harness } from '../support/engine';
 
 let h: Harness;
 beforeEach(async () => {
@@ -112,22 +113,21 @@ describe('engagements through the HTTP transport', () => {
     expect(audit[0]!.after).toMatchObject({ name: 'Operations' });
   });
 
-  it('pushes a changed event to listeners over Server-Sent Events', async () => {
-    const controller = new AbortController();
-    const res = await fetch(`${h.base}/api/events?token=${h.server.token}`, { signal: controller.signal });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
+  it('pushes each change to every open window over Server-Sent Events, naming the tables written', async () => {
+    const windows = [await openEvents(h), await openEvents(h)];
     const e = await h.call('engagement.create', acme);
-    await h.call('businessUnit.add', { engagementId: e.id, name: 'Finance' });
-    let text = '';
-    while (!text.includes('business_unit')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
+    const bu = await h.call('businessUnit.add', { engagementId: e.id, name: 'Finance' });
+    await h.call('participant.add', { engagementId: e.id, name: 'Dana', businessUnitId: bu.id });
+    for (const w of windows) {
+      const mine = (events: EngineEvent[]) => events.filter((x) => x.type === 'changed' && x.engagementId === e.id);
+      const seen = mine(await w.next((events) => mine(events).length >= 3));
+      expect(seen.map((x) => (x.type === 'changed' ? [x.command, x.tables] : null))).toEqual([
+        ['engagement.create', ['engagement']],
+        ['businessUnit.add', ['business_unit']],
+        ['participant.add', ['participant']],
+      ]);
+      w.close();
     }
-    controller.abort();
-    expect(text).toContain(`"engagementId":"${e.id}"`);
-    expect(text).toContain('"tables":["business_unit"]');
   });
 });
 

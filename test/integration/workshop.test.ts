@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mark } from '../../shared/search';
-import { startHarness, type Harness } from '../support/engine';
+import type { EngineEvent } from '../../shared/events';
+import { openEvents, startHarness, type Harness } from '../support/engine';
 
 let h: Harness;
 let engagementId: string;
@@ -316,16 +317,22 @@ describe('workshop sessions', () => {
       minutes: 240,
     });
     expect(s.modules).toEqual(['M2', 'M3']);
-    const controller = new AbortController();
-    const res = await fetch(`${h.base}/api/events?token=${h.server.token}`, { signal: controller.signal });
-    const reader = res.body!.getReader();
+    // Two windows: the facilitator's and the projector's.
+    const windows = [await openEvents(h), await openEvents(h)];
     await h.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.3' });
     await h.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.4' });
     const back = await h.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.3' });
     expect(back.discussed).toEqual(['M2.3', 'M2.4']);
-    let text = '';
-    while (!text.includes('workshop_session')) text += new TextDecoder().decode((await reader.read()).value);
-    controller.abort();
+    for (const w of windows) {
+      const focus = (events: EngineEvent[]) => events.filter((e) => e.type === 'changed' && e.command === 'workshop.focus');
+      const seen = focus(await w.next((events) => focus(events).length >= 3));
+      expect(seen.map((e) => (e.type === 'changed' ? [e.engagementId, e.assessmentId, e.capabilityId, e.tables] : null))).toEqual([
+        [engagementId, assessmentId, 'M2.3', ['workshop_session']],
+        [engagementId, assessmentId, 'M2.4', ['workshop_session']],
+        [engagementId, assessmentId, 'M2.3', ['workshop_session']],
+      ]);
+      w.close();
+    }
     const detail = await h.call('assessment.get', { engagementId, assessmentId });
     expect(detail.sessions[0]).toMatchObject({ focusCapabilityId: 'M2.3', participantIds: people.map((p) => p.id), minutes: 240, discussed: ['M2.3', 'M2.4'] });
     const ended = await h.call('workshop.end', { engagementId, sessionId: s.id });

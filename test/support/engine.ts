@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandName, Input, Result } from '../../shared/api';
 import type { ApiErrorShape } from '../../shared/errors';
+import type { EngineEvent } from '../../shared/events';
 import { openEngine } from '../../electron/core/compose';
 import type { Engine } from '../../electron/core/engine';
 import { startServer, type RunningServer } from '../../electron/core/http';
@@ -74,4 +75,34 @@ export async function startHarness(dataDir = tempDir(), now?: () => Date, render
     },
   };
   return h;
+}
+
+/** An open Server-Sent Events stream of the engine, parsed into events. */
+export async function openEvents(h: Harness): Promise<{ next(until: (events: EngineEvent[]) => boolean): Promise<EngineEvent[]>; close(): void }> {
+  const controller = new AbortController();
+  const res = await fetch(`${h.base}/api/events?token=${h.server.token}`, { signal: controller.signal });
+  if (res.status !== 200) throw new Error(`the event stream answered ${res.status}`);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: EngineEvent[] = [];
+  let buffer = '';
+  return {
+    /** Reads until `until` holds for the events so far; fails if the stream ends first. */
+    async next(until) {
+      while (!until(events)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the event stream ended after ${events.length} events`);
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          if (data) events.push(JSON.parse(data) as EngineEvent);
+        }
+      }
+      return events;
+    },
+    close: () => controller.abort(),
+  };
 }
