@@ -146,7 +146,76 @@ async function keypress(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const sections: Record<string, () => Promise<void>> = { foundation, workshop, keypress };
+/**
+ * After a digit key in an engagement holding 50,000 evidence items: the time until the engine's stored
+ * value has been read back into the screen, and what that refresh carries over the wire.
+ */
+async function refresh(): Promise<void> {
+  console.log('\n## Refresh after a rating, 50,000 evidence items in the engagement (browser mode, Debian Chromium)');
+  const dir = tempDir('mw-bench-');
+  const h = await startHarness(join(dir, 'data'), undefined, 'dist/renderer');
+  const e = await h.call('engagement.create', { client: 'Bench Co' });
+  const a = await h.call('assessment.create', { engagementId: e.id, label: 'Bench', date: '2026-11-25' });
+  const fw = await h.call('framework.get', {});
+  const caps = fw.modules.flatMap((m) => m.capabilities.map((c) => c.id));
+  // Setup, not measured: 50,000 items, 2,000 of them linked to capabilities of this assessment.
+  const db = (await h.engine.files.get(e.id)).connection();
+  const insert = db.prepare(
+    `INSERT INTO evidence (id, title, kind, source, sensitivity, description, created_at, updated_at)
+     VALUES (?, ?, 'document', 'bench', 'internal', ?, '2026-11-25', '2026-11-25')`,
+  );
+  const link = db.prepare('INSERT INTO evidence_link (evidence_id, assessment_id, capability_id, created_at) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < 50_000; i++) {
+      const id = `bench${String(i).padStart(12, '0')}`;
+      insert.run(id, `Evidence item ${i}`, `Description of evidence item ${i}, collected during the discovery interviews.`);
+      if (i % 25 === 0) link.run(id, a.id, caps[i % caps.length]!, '2026-11-25');
+    }
+  })();
+  const size = async (command: 'assessment.get' | 'assessment.capability', input: object) => {
+    const res = await fetch(`${h.base}/api/${command}`, { method: 'POST', headers: { Authorization: `Bearer ${h.server.token}` }, body: JSON.stringify(input) });
+    return (await res.arrayBuffer()).byteLength;
+  };
+  const sliceBytes = await size('assessment.capability', { engagementId: e.id, assessmentId: a.id, capabilityId: 'M2.1' });
+  const fullBytes = await size('assessment.get', { engagementId: e.id, assessmentId: a.id });
+  const slice = await sample(200, () => h.call('assessment.capability', { engagementId: e.id, assessmentId: a.id, capabilityId: 'M2.1' }));
+  console.log(row('assessment.capability (the refresh after a rating)', slice, `${(sliceBytes / 1024).toFixed(1)} KB (target < 20 KB)`));
+  const full = await sample(40, () => h.call('assessment.get', { engagementId: e.id, assessmentId: a.id }));
+  console.log(row('assessment.get (opening the assessment)', full, `${(fullBytes / 1024).toFixed(1)} KB, evidence by link only`));
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  await page.goto(`${h.server.url}#/e/${e.id}/a/${a.id}/M2.1`);
+  await page.locator('[role="group"][aria-label="Current level"]').waitFor();
+  const samples = await page.evaluate(async (n: number) => {
+    const ws = () => document.querySelector('section.workspace') as HTMLElement;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const level = (i % 5) + 1;
+      const before = Number(ws().dataset.synced);
+      const t0 = performance.now();
+      const reread = new Promise<number>((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (Number(ws().dataset.synced) > before) {
+            mo.disconnect();
+            resolve(performance.now());
+          }
+        });
+        mo.observe(ws(), { attributes: true, attributeFilter: ['data-synced'] });
+      });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: String(level), code: `Digit${level}`, bubbles: true, cancelable: true }));
+      out.push((await reread) - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, 120);
+  console.log(row('digit key -> stored value read back on screen', stats(samples.slice(10)), 'target p95 < 50 ms'));
+  await browser.close();
+  await h.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sections: Record<string, () => Promise<void>> = { foundation, workshop, keypress, refresh };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(`# Maturity Workbench bench (${new Date().toISOString()}, node ${process.version})`);

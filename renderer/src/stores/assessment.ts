@@ -84,7 +84,7 @@ export const useAssessment = create<AssessmentState>((set, get) => {
     pending: (pending) => {
       set({ pending });
       // A re-read put off while edits were on their way happens once the last is answered.
-      if (pending === 0 && dirty !== undefined) schedule(15);
+      if (pending === 0 && dirty !== undefined) schedule(0);
     },
   });
 
@@ -174,7 +174,8 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       if (event.type !== 'changed' || event.engagementId !== get().engagementId) return;
       if (event.assessmentId && event.assessmentId !== get().assessmentId && !event.tables.includes('evidence')) return;
       markDirty(event.assessmentId === get().assessmentId && event.capabilityId ? event.capabilityId : null);
-      schedule(queue.pending > 0 ? 60 : 15);
+      // While edits are on their way, the last answer triggers the read; otherwise a few milliseconds gather a burst.
+      if (queue.pending === 0) schedule(4);
     },
 
     async write(command, input, options = {}) {

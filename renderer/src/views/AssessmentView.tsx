@@ -31,6 +31,7 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
   const focus = useAssessment((s) => s.focus);
   const endWorkshop = useAssessment((s) => s.endWorkshop);
   const pending = useAssessment((s) => s.pending);
+  const synced = useAssessment((s) => s.synced);
   const navigate = useApp((s) => s.navigate);
   const ws = useWorkspace();
   const model = useWorkspaceModel(framework, detail);
@@ -87,7 +88,7 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
   const a = detail.assessment;
 
   return (
-    <section className="workspace" aria-labelledby="ws-title">
+    <section className="workspace" aria-labelledby="ws-title" data-synced={synced}>
       <header className="ws-header">
         <div className="ws-title-block">
           <nav aria-label="Breadcrumb" className="crumbs">
