@@ -67,6 +67,7 @@ const month = z
   .min(1, 'must be a month from 1 to 12')
   .max(12, 'must be a month from 1 to 12');
 const moduleId = z.string().regex(/^M[1-9]\d*$/, 'is not a module id such as M3');
+const semver = z.string({ error: 'must be a version' }).regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.1.0');
 
 export const capabilityId = z
   .string({ error: 'must be a capability id' })
@@ -131,9 +132,25 @@ export const api = {
   ).returns<Settings>(),
 
   'framework.list': command(empty).returns<FrameworkSummary[]>(),
+  /** A framework by id and version (the newest when no version is given); with an engagement, also its pinned copies. */
   'framework.get': command(
-    z.strictObject({ frameworkId: z.string().min(1).optional(), version: z.string().min(1).optional() }),
+    z.strictObject({ frameworkId: z.string().min(1).optional(), version: z.string().min(1).optional(), engagementId: idSchema.optional() }),
   ).returns<Framework>(),
+  /** Copies a framework as the start of a custom one (version 1.0.0, based on the original). */
+  'framework.copy': command(
+    z.strictObject({
+      frameworkId: z.string().min(1),
+      version: semver,
+      id: z.string().regex(/^[a-z0-9-]{3,60}$/, 'must be a lower-case slug of 3 to 60 letters, digits and dashes'),
+      name: name(120),
+    }),
+  ).returns<FrameworkSummary>(),
+  /** Saves a custom framework (validated by the framework schema; every error names its path). A pinned one only as a new version. */
+  'framework.save': command(z.strictObject({ framework: z.unknown() })).returns<FrameworkSummary>(),
+  /** Imports a framework from the text of a JSON file, validated like a save. */
+  'framework.import': command(z.strictObject({ json: z.string().max(20_000_000), fileName: text(255).optional() })).returns<FrameworkSummary>(),
+  'framework.export': command(z.strictObject({ frameworkId: z.string().min(1), version: semver })).returns<{ fileName: string; json: string }>(),
+  'framework.remove': command(z.strictObject({ frameworkId: z.string().min(1), version: semver })).returns<{ id: string; version: string }>(),
 
   'engagement.list': command(z.strictObject({ includeArchived: z.boolean().default(true) })).returns<
     EngagementSummary[]
@@ -193,6 +210,8 @@ export const api = {
       date: isoDate,
       scope: z.array(moduleId).min(1, 'must name at least one module').optional(),
       frameworkId: z.string().min(1).optional(),
+      /** The framework version to score against; the newest when left out. */
+      frameworkVersion: semver.optional(),
       /** Start from this assessment's agreed scores, targets and evidence links ("carried over"). */
       fromAssessmentId: idSchema.optional(),
     }),
@@ -214,6 +233,12 @@ export const api = {
       confirm: z.literal(true).optional(),
     }),
   ).returns<Rating>(),
+  /** Ticks or unticks a pass criterion of a capability (framework 1.1); answers with the ticks and the level they support. */
+  'assessment.tickCriterion': command(z.strictObject({ ...capabilityRef, criterionId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'is not a criterion id'), ticked: z.boolean() })).returns<{
+    capabilityId: string;
+    ticked: string[];
+    suggestedLevel: number | null;
+  }>(),
   'assessment.acceptMedian': command(z.strictObject(capabilityRef)).returns<Rating>(),
   'assessment.history': command(
     z.strictObject({ ...assessmentRef, capabilityId: capabilityId.optional(), limit: z.number().int().min(1).max(2000).default(300) }),

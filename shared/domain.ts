@@ -198,6 +198,8 @@ export interface AssessmentDetail {
   previous: { id: string; label: string; date: string; ratings: Record<string, PreviousRating> } | null;
   sessions: WorkshopSession[];
   undo: UndoState;
+  /** Pass criteria ticked per capability (framework 1.1), by capability id. */
+  criteria: Record<string, string[]>;
   /** The engine's today (YYYY-MM-DD), against which staleness was judged. */
   today: string;
 }
@@ -212,6 +214,8 @@ export interface CapabilitySlice {
   evidence: Evidence[];
   sessions: WorkshopSession[];
   undo: UndoState;
+  /** Pass criteria ticked for this capability. */
+  criteria: string[];
 }
 
 /** A page of the engagement's evidence register. */

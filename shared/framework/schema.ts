@@ -245,6 +245,8 @@ export interface FrameworkSummary {
   /** Has pass criteria per level (version 1.1 and its copies). */
   criteria: boolean;
   builtIn: boolean;
+  /** A custom framework an assessment has pinned: it can only be saved as a new version. */
+  locked?: boolean;
   basedOn?: { id: string; version: string };
 }
 

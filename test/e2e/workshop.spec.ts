@@ -282,7 +282,7 @@ test('the projector follows the facilitator to the next capability and shows a n
   await ws.keys('4', 'Shift+Digit5');
   await expect(projector.score('Agreed')).toHaveText('4');
   await expect(projector.score('Target')).toHaveText('5');
-  await expect(projector.page.locator('.pj-levels .is-current')).toContainText('Managed');
+  await expect(projector.page.locator('.pj-levels .is-current')).toContainText('Measured');
 
   // Only the people present vote in fast vote mode.
   await ws.keys('v', '3', '4');

@@ -58,7 +58,7 @@ describe('engagements through the HTTP transport', () => {
     await h.call('participant.add', { engagementId: e.id, name: 'Dana Ito', role: 'CFO', businessUnitId: finance.id });
     const a = await h.call('assessment.create', { engagementId: e.id, label: '2026 Q4', date: '2026-11-20' });
     expect(a.scope).toHaveLength(9);
-    expect(a.frameworkVersion).toBe('1.0.0');
+    expect(a.frameworkVersion).toBe('1.1.0');
 
     await h.restart();
 

@@ -248,7 +248,7 @@ describe('evidence', () => {
     await h.call('evidence.remove', { engagementId, evidenceId: old.id });
     expect(countRows('attachment')).toBe(0);
     expect(countRows('evidence_link')).toBe(0);
-    expect(await h.call('search.query', { engagementId, query: 'restore hours' })).toEqual([]);
+    expect((await h.call('search.query', { engagementId, query: 'restore hours' })).filter((x) => x.kind === 'evidence')).toEqual([]);
   });
 });
 

@@ -46,6 +46,7 @@ describe('results input from the workspace detail', () => {
       previous: { id: 'a1', label: 'Q1', date: '2026-01-01', ratings: { 'M1.1': { currentLevel: 1, targetLevel: 4, notApplicable: false, rationale: '' } } },
       sessions: [],
       undo: { undo: null, redo: null },
+      criteria: {},
       today: '2026-04-01',
     } satisfies AssessmentDetail;
     const input = resultsInputFromDetail(fw, detail);

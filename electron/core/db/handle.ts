@@ -39,7 +39,7 @@ const DELETE_REACHES: Record<string, readonly string[]> = {
   business_unit: ['participant'],
   participant: ['vote'],
   evidence: ['evidence_link'],
-  assessment: ['rating', 'vote', 'action_item', 'evidence_link', 'workshop_session', 'undo_entry'],
+  assessment: ['rating', 'vote', 'action_item', 'evidence_link', 'workshop_session', 'undo_entry', 'criterion_tick'],
 };
 
 function tablesWritten(sql: string): string[] {

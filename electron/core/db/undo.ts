@@ -20,6 +20,7 @@ export const UNDOABLE = {
   vote: ['assessment_id', 'capability_id', 'participant_id'],
   evidence_link: ['evidence_id', 'assessment_id', 'capability_id'],
   action_item: ['id'],
+  criterion_tick: ['assessment_id', 'capability_id', 'criterion_id'],
 } as const;
 export type UndoableTable = keyof typeof UNDOABLE;
 

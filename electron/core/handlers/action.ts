@@ -12,7 +12,7 @@ function actionRow(db: ReadHandle, assessmentId: string, actionId: string): Acti
 export const actionHandlers: HandlerMap = {
   'action.add': (ctx, input) =>
     mutation(ctx, input.engagementId, { entity: 'action_item', assessmentId: input.assessmentId, capabilityId: input.capabilityId }, (tx) => {
-      assertCapability(assessmentRow(tx, input.assessmentId), input.capabilityId);
+      assertCapability(tx, assessmentRow(tx, input.assessmentId), input.capabilityId);
       const row: ActionRow = {
         id: tx.newId(),
         assessment_id: input.assessmentId,

@@ -59,6 +59,7 @@ export function assessmentDetail(db: ReadHandle, a: AssessmentRow, today: string
     previous: previousOf(db, a),
     sessions: sessionsOf(db, a.id),
     undo: undoState(db, a.id),
+    criteria: ticksOf(db, a.id),
     today,
   };
 }
@@ -74,5 +75,17 @@ export function capabilitySlice(db: ReadHandle, a: AssessmentRow, capabilityId: 
     evidence: linkedEvidence(db, a.id, capabilityId, today),
     sessions: sessionsOf(db, a.id),
     undo: undoState(db, a.id),
+    criteria: ticksOf(db, a.id, capabilityId)[capabilityId] ?? [],
   };
+}
+
+/** Ticked pass criteria per capability of an assessment (or of one capability). */
+export function ticksOf(db: ReadHandle, assessmentId: string, capabilityId: string | null = null): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const rows = db.all<{ capability_id: string; criterion_id: string }>(
+    'SELECT capability_id, criterion_id FROM criterion_tick WHERE assessment_id = @a AND (@c IS NULL OR capability_id = @c) ORDER BY criterion_id',
+    { a: assessmentId, c: capabilityId },
+  );
+  for (const r of rows) (out[r.capability_id] ??= []).push(r.criterion_id);
+  return out;
 }

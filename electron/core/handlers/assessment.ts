@@ -1,8 +1,9 @@
 /** assessment.*: assessments of an engagement, their agreed ratings, and what the workspace reads. */
 import type { Rating } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
-import { defaultFramework, findFramework } from '../../../shared/framework';
-import { allCapabilities, type Framework } from '../../../shared/framework/schema';
+import { defaultFramework } from '../../../shared/framework';
+import { criteriaOf, suggestedLevel } from '../../../shared/framework/rules';
+import { allCapabilities, findCapability, type Framework } from '../../../shared/framework/schema';
 import { consensus } from '../../../shared/scoring/consensus';
 import { applyRatingPatch, blankRating, describeRatingChange, type RatingPatch } from '../../../shared/scoring/rating';
 import { toAssessment, toAudit, toRating, toVote, type AssessmentRow, type AuditRow, type VoteRow } from '../db/rows';
@@ -10,7 +11,8 @@ import { libraryMutation, mutation, type MutationTx } from '../mutation';
 import type { CommandContext } from '../context';
 import type { HandlerMap } from '../registry';
 import { assessmentDetail, capabilitySlice, fromRating, ratingRow } from './assessment-model';
-import { assertCapability, assessmentRow } from './lookup';
+import { anyFramework, copyIntoEngagement, isBuiltIn } from '../frameworks';
+import { assertCapability, assessmentRow, frameworkOf } from './lookup';
 
 /**
  * Quarterly re-assessment: the new assessment starts from the previous agreed scores and targets
@@ -50,7 +52,7 @@ function carryOver(tx: MutationTx, fromId: string, to: AssessmentRow, fw: Framew
 function writeRating(ctx: CommandContext, input: { engagementId: string; assessmentId: string; capabilityId: string }, patchOf: (tx: MutationTx, current: Rating) => RatingPatch): Promise<Rating> {
   const { assessmentId, capabilityId } = input;
   return mutation(ctx, input.engagementId, { entity: 'rating', assessmentId, capabilityId }, (tx) => {
-    assertCapability(assessmentRow(tx, assessmentId), capabilityId);
+    assertCapability(tx, assessmentRow(tx, assessmentId), capabilityId);
     const stored = ratingRow(tx, assessmentId, capabilityId);
     const before = stored ? toRating(stored) : null;
     const current = before ?? blankRating(capabilityId);
@@ -80,8 +82,12 @@ export const assessmentHandlers: HandlerMap = {
     (await ctx.files.get(input.engagementId)).read.all<AssessmentRow>('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC').map(toAssessment),
 
   'assessment.create': async (ctx, input) => {
-    const fw = input.frameworkId ? findFramework(input.frameworkId) : defaultFramework;
-    if (!fw) throw new ApiError('not_found', `No framework called ${input.frameworkId} is installed.`, { frameworkId: input.frameworkId });
+    const fw = anyFramework(ctx.library.read, input.frameworkId ?? defaultFramework.id, input.frameworkVersion);
+    if (!fw) {
+      throw new ApiError('not_found', `No framework ${input.frameworkId ?? defaultFramework.id}${input.frameworkVersion ? ` ${input.frameworkVersion}` : ''} is installed or saved here.`, {
+        fields: [{ path: input.frameworkVersion ? 'frameworkVersion' : 'frameworkId', message: 'unknown framework' }],
+      });
+    }
     const known = fw.modules.map((m) => m.id);
     const scope = input.scope ?? known;
     const unknown = scope.filter((m) => !known.includes(m));
@@ -110,11 +116,14 @@ export const assessmentHandlers: HandlerMap = {
          VALUES (@id, @label, @assessed_on, @framework_id, @framework_version, @scope_json, @previous_assessment_id, @created_at)`,
         { ...row },
       );
+      copyIntoEngagement(tx, fw, tx.at);
       const carried = input.fromAssessmentId ? carryOver(tx, input.fromAssessmentId, row, fw) : null;
       return { result: { row, latest: latestAssessment(tx)! }, after: { ...row, carriedOver: carried }, entityId: row.id };
     });
     libraryMutation(ctx, 'engagement_index', (tx) => {
       tx.run('UPDATE engagement_index SET last_assessment_id = ?, last_assessment_label = ?, last_assessment_date = ? WHERE id = ?', created.latest.id, created.latest.label, created.latest.assessed_on, input.engagementId);
+      // A custom framework an assessment pins is locked: from now on it changes only as a new version.
+      if (!isBuiltIn(fw.id, fw.version)) tx.run('UPDATE framework SET locked_at = coalesce(locked_at, ?) WHERE id = ? AND version = ?', ctx.clock.at(), fw.id, fw.version);
       return { result: null };
     }, { audit: false });
     return toAssessment(created.row);
@@ -131,6 +140,32 @@ export const assessmentHandlers: HandlerMap = {
   },
 
   'assessment.rate': (ctx, { engagementId, assessmentId, capabilityId, ...patch }) => writeRating(ctx, { engagementId, assessmentId, capabilityId }, () => patch),
+
+  'assessment.tickCriterion': (ctx, input) =>
+    mutation(ctx, input.engagementId, { entity: 'criterion_tick', entityId: input.criterionId, assessmentId: input.assessmentId, capabilityId: input.capabilityId }, (tx) => {
+      const a = assessmentRow(tx, input.assessmentId);
+      assertCapability(tx, a, input.capabilityId);
+      const fw = frameworkOf(tx, a);
+      const capability = findCapability(fw, input.capabilityId)!;
+      const criterion = criteriaOf(capability).find((c) => c.id === input.criterionId);
+      if (!criterion) {
+        const why = criteriaOf(capability).length ? `is not a pass criterion of ${input.capabilityId}` : `${fw.name} ${fw.version} has no pass criteria`;
+        throw new ApiError('invalid_input', `criterionId: ${input.criterionId} ${why}.`, { fields: [{ path: 'criterionId', message: why }] });
+      }
+      const key = { assessment_id: a.id, capability_id: input.capabilityId, criterion_id: criterion.id };
+      const change = tx.track('criterion_tick', key, () => {
+        if (input.ticked) tx.run('INSERT INTO criterion_tick (assessment_id, capability_id, criterion_id, ticked_at) VALUES (@assessment_id, @capability_id, @criterion_id, @at) ON CONFLICT DO NOTHING', { ...key, at: tx.at });
+        else tx.run('DELETE FROM criterion_tick WHERE assessment_id = @assessment_id AND capability_id = @capability_id AND criterion_id = @criterion_id', key);
+      });
+      const ticked = tx.all<{ criterion_id: string }>('SELECT criterion_id FROM criterion_tick WHERE assessment_id = ? AND capability_id = ? ORDER BY criterion_id', a.id, input.capabilityId).map((r) => r.criterion_id);
+      const changed = (change.before === null) !== (change.after === null);
+      const verb = input.ticked ? 'met' : 'not met';
+      return {
+        result: { capabilityId: input.capabilityId, ticked, suggestedLevel: suggestedLevel(capability, ticked) },
+        after: { criterion: criterion.id, level: criterion.level, text: criterion.text, met: input.ticked },
+        ...(changed ? { undo: { label: `${input.capabilityId}: level ${criterion.level} criterion ${criterion.id} ${verb}`, changes: [change] } } : { noop: true }),
+      };
+    }),
 
   'assessment.acceptMedian': (ctx, input) =>
     writeRating(ctx, input, (tx) => {

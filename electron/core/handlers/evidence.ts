@@ -61,7 +61,7 @@ export function readEvidence(db: ReadHandle, evidenceId: string, today: string):
 }
 
 function assertLinkable(db: ReadHandle, assessmentId: string, capabilityId: string, field: string): void {
-  assertCapability(assessmentRow(db, assessmentId), capabilityId, field);
+  assertCapability(db, assessmentRow(db, assessmentId), capabilityId, field);
 }
 
 function assertDates(collectedOn: string | null, validUntil: string | null): void {

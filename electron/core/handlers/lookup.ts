@@ -1,9 +1,9 @@
 /** Lookups the handlers share: a row that must exist, the framework an assessment pins, what is in its scope. */
 import { ApiError } from '../../../shared/errors';
-import { findFramework } from '../../../shared/framework';
 import { findCapability, type Framework } from '../../../shared/framework/schema';
 import type { ReadHandle } from '../db/handle';
 import type { AssessmentRow } from '../db/rows';
+import { engagementFramework } from '../frameworks';
 
 export function assessmentRow(db: ReadHandle, assessmentId: string): AssessmentRow {
   const row = db.get<AssessmentRow>('SELECT * FROM assessment WHERE id = ?', assessmentId);
@@ -11,8 +11,9 @@ export function assessmentRow(db: ReadHandle, assessmentId: string): AssessmentR
   return row;
 }
 
-export function frameworkOf(a: AssessmentRow): Framework {
-  const fw = findFramework(a.framework_id, a.framework_version);
+/** The framework an assessment pinned: the engagement file's copy, or the built-in version. */
+export function frameworkOf(db: ReadHandle, a: AssessmentRow): Framework {
+  const fw = engagementFramework(db, a.framework_id, a.framework_version);
   if (!fw) {
     throw new ApiError('not_found', `Assessment ${a.label} was scored against ${a.framework_id} ${a.framework_version}, which is not installed.`, {
       frameworkId: a.framework_id,
@@ -23,8 +24,8 @@ export function frameworkOf(a: AssessmentRow): Framework {
 }
 
 /** Refuses a capability that is not in the assessment's framework or outside its scope. */
-export function assertCapability(a: AssessmentRow, capabilityId: string, field = 'capabilityId'): void {
-  const fw = frameworkOf(a);
+export function assertCapability(db: ReadHandle, a: AssessmentRow, capabilityId: string, field = 'capabilityId'): void {
+  const fw = frameworkOf(db, a);
   if (!findCapability(fw, capabilityId)) {
     throw new ApiError('invalid_input', `${field}: ${capabilityId} is not a capability of ${fw.name} ${fw.version}.`, {
       fields: [{ path: field, message: `unknown capability ${capabilityId}` }],

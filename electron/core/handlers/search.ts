@@ -89,7 +89,7 @@ export const searchHandlers: HandlerMap = {
     );
     for (const r of actions) hits.push({ kind: 'action', refId: r.id, capabilityId: r.cap, assessmentId: r.asm, title: `Action on ${r.cap}`, snippet: r.snip });
 
-    const fw = scope ? frameworkOf(assessmentRow(db, scope)) : defaultFramework;
+    const fw = scope ? frameworkOf(db, assessmentRow(db, scope)) : defaultFramework;
     const table = frameworkTable(file, fw);
     const capabilities = db
       .all<{ cap: string; title: string; htitle: string; snip: string }>(

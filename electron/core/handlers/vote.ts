@@ -14,7 +14,7 @@ const scopeOf = (input: { assessmentId: string; capabilityId: string; participan
 export const voteHandlers: HandlerMap = {
   'vote.cast': (ctx, input) =>
     mutation(ctx, input.engagementId, scopeOf(input), (tx) => {
-      assertCapability(assessmentRow(tx, input.assessmentId), input.capabilityId);
+      assertCapability(tx, assessmentRow(tx, input.assessmentId), input.capabilityId);
       const person = assertParticipant(tx, input.participantId);
       const row: VoteRow = {
         assessment_id: input.assessmentId,
@@ -43,7 +43,7 @@ export const voteHandlers: HandlerMap = {
 
   'vote.remove': (ctx, input) =>
     mutation(ctx, input.engagementId, scopeOf(input), (tx) => {
-      assertCapability(assessmentRow(tx, input.assessmentId), input.capabilityId);
+      assertCapability(tx, assessmentRow(tx, input.assessmentId), input.capabilityId);
       const person = assertParticipant(tx, input.participantId);
       const key = { assessment_id: input.assessmentId, capability_id: input.capabilityId, participant_id: person.id };
       const change = tx.track('vote', key, () => {

@@ -61,7 +61,7 @@ export const workshopHandlers: HandlerMap = {
   'workshop.focus': (ctx, input) =>
     mutation(ctx, input.engagementId, { entity: 'workshop_session', entityId: input.sessionId, capabilityId: input.capabilityId }, (tx) => {
       const before = sessionRow(tx, input.sessionId);
-      assertCapability(assessmentRow(tx, before.assessment_id), input.capabilityId);
+      assertCapability(tx, assessmentRow(tx, before.assessment_id), input.capabilityId);
       if (before.ended_at) throw new ApiError('conflict', 'This workshop session has ended; start a new one to present again.');
       tx.run('UPDATE workshop_session SET focus_capability_id = ? WHERE id = ?', input.capabilityId, before.id);
       // The audit row written with this change is what `discussed` is read from: read the session after it.

@@ -153,7 +153,7 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       set({ engagementId, assessmentId, detail: null, framework: null, error: null });
       try {
         const detail = await invoke('assessment.get', { engagementId, assessmentId });
-        const framework = await invoke('framework.get', { frameworkId: detail.assessment.frameworkId, version: detail.assessment.frameworkVersion });
+        const framework = await invoke('framework.get', { engagementId, frameworkId: detail.assessment.frameworkId, version: detail.assessment.frameworkVersion });
         if (get().assessmentId === assessmentId) set({ detail, framework });
       } catch (err) {
         if (get().assessmentId === assessmentId) set({ error: errorMessage(err) });

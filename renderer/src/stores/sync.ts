@@ -114,5 +114,6 @@ export function applySlice(d: AssessmentDetail, slice: CapabilitySlice): Assessm
     evidence,
     sessions: slice.sessions,
     undo: slice.undo,
+    criteria: { ...d.criteria, [id]: slice.criteria },
   };
 }
