@@ -25,7 +25,9 @@ async function fetchFile(engagementId: string, evidenceId: string): Promise<{ bl
 
 /** The evidence behind a capability: linked items with their freshness and files; add (or drop a file), link, unlink, open. */
 export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked }: EvidencePanelProps) {
-  const { dialog, droppedFile, set } = useWorkspace();
+  const dialog = useWorkspace((s) => s.dialog);
+  const droppedFile = useWorkspace((s) => s.droppedFile);
+  const set = useWorkspace((s) => s.set);
   const unlink = useAssessment((s) => s.unlink);
   const notify = useApp((s) => s.notify);
   const { dragging, handlers } = useFileDrop((file) => set({ dialog: 'evidence', droppedFile: file }));

@@ -67,7 +67,8 @@ export function Palette() {
   const navigate = useApp((s) => s.navigate);
   const engagements = useLibrary((s) => s.engagements);
   const engagement = useEngagement((s) => s.current);
-  const { framework, load } = useFramework();
+  const framework = useFramework((s) => s.framework);
+  const load = useFramework((s) => s.load);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ref = useRef<HTMLDialogElement>(null);

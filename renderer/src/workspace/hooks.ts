@@ -8,7 +8,10 @@ import { buildModel, type WorkspaceModel } from './model';
 
 /** Opens the assessment (and its engagement, for participant names) and returns what is loaded. */
 export function useOpenAssessment(engagementId: string, assessmentId: string) {
-  const { detail, framework, error, open } = useAssessment();
+  const detail = useAssessment((s) => s.detail);
+  const framework = useAssessment((s) => s.framework);
+  const error = useAssessment((s) => s.error);
+  const open = useAssessment((s) => s.open);
   const engagement = useEngagement((s) => s.current);
   const openEngagement = useEngagement((s) => s.open);
   useEffect(() => {
