@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const CODE = '{ts,tsx,mts,cts,js,mjs,cjs}';
@@ -124,6 +125,14 @@ export default defineConfig(
     name: 'globals/browser',
     files: [`renderer/**/*.${CODE}`],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The Rules of React for the renderer: hooks called unconditionally, effects with honest dependencies, no
+    // state set or refs read during render. Every recommended rule is an error, not a warning.
+    name: 'renderer/react-hooks',
+    files: [`renderer/**/*.${CODE}`],
+    plugins: { 'react-hooks': reactHooks },
+    rules: Object.fromEntries(Object.keys(reactHooks.configs.flat.recommended.rules).map((rule) => [rule, 'error'])),
   },
   {
     name: 'globals/shared',

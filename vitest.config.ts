@@ -17,6 +17,11 @@ export default defineConfig({
     projects: [
       { plugins: [sqlText()], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
+        // The renderer's logic (stores, keyboard, workspace model, router) in a DOM without a browser; the engine is
+        // out of reach there, so these tests stand in for `invoke` (renderer/src/api.ts) and never for our database.
+        test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+      {
         plugins: [sqlText()],
         test: {
           name: 'integration',

@@ -12,6 +12,7 @@ import { FrameworkView } from './views/FrameworkView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
 import { SettingsView } from './views/SettingsView';
+import { isTypingTarget } from './typing';
 
 function runMenuCommand(command: MenuCommand): void {
   const app = useApp.getState();
@@ -43,9 +44,7 @@ function runMenuCommand(command: MenuCommand): void {
 
 /** Edit > Undo/Redo from the native menu: a text field's own undo while typing, else the assessment's. */
 function editHistory(direction: 'undo' | 'redo'): void {
-  const el = document.activeElement;
-  const typing = el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA'].includes(el.tagName));
-  if (typing) {
+  if (isTypingTarget(document.activeElement)) {
     document.execCommand(direction);
     return;
   }
@@ -64,8 +63,7 @@ function shortcutFor(e: KeyboardEvent): MenuCommand | null {
   if (mod && e.shiftKey && key === 'f') return 'nav.framework';
   if (mod && key === '/') return 'help.shortcuts';
   if (mod && key === ',') return 'nav.settings';
-  const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-  if (!mod && e.key === '?' && !typing) return 'help.shortcuts';
+  if (!mod && e.key === '?' && !isTypingTarget(e.target)) return 'help.shortcuts';
   return null;
 }
 

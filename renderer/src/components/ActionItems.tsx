@@ -7,7 +7,9 @@ const statusLabels: Record<ActionStatus, string> = { open: 'Open', in_progress: 
 
 /** Follow-ups agreed on a capability: add, edit in place (saved as typed), remove. */
 export function ActionItems({ capabilityId, actions }: { capabilityId: string; actions: readonly ActionItem[] }) {
-  const { addAction, updateAction, removeAction } = useAssessment();
+  const addAction = useAssessment((s) => s.addAction);
+  const updateAction = useAssessment((s) => s.updateAction);
+  const removeAction = useAssessment((s) => s.removeAction);
   const [draft, setDraft] = useState({ text: '', owner: '', dueDate: '' });
 
   const add = async () => {

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { evidenceKinds, sensitivities, type EvidenceKind, type Sensitivity } from '../../../shared/domain';
 import { errorMessage } from '../api';
 import { fileToBase64, formatBytes } from '../files';
 import { todayIso } from '../format';
 import { useAssessment } from '../stores/assessment';
-import { Dialog, Field } from './Dialog';
+import { DialogForm, DialogFrame, Field } from './Dialog';
 import { useFileDrop } from './useFileDrop';
 
 export const kindLabels: Record<EvidenceKind, string> = {
@@ -64,17 +64,20 @@ interface EvidenceDialogProps {
 }
 
 /** Adds evidence (with an optional file) and links it to the capability on screen; engine errors show here. */
-export function EvidenceDialog({ open, engagementId, assessmentId, capabilityId, initialFile, onClose }: EvidenceDialogProps) {
+export function EvidenceDialog({ open, onClose, ...form }: EvidenceDialogProps) {
+  return (
+    <DialogFrame open={open} onClose={onClose}>
+      <EvidenceForm {...form} onClose={onClose} />
+    </DialogFrame>
+  );
+}
+
+/** The form, filled afresh (from the dropped file, if any) each time the dialog opens. */
+function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, onClose }: Omit<EvidenceDialogProps, 'open'>) {
   const addEvidence = useAssessment((s) => s.addEvidence);
   const [draft, setDraft] = useState<Draft>(() => draftFor(initialFile));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) {
-      setDraft(draftFor(initialFile));
-      setError(null);
-    }
-  }, [open, initialFile]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const chooseFile = (file: File | null) => setDraft((d) => ({ ...d, file, title: d.title || titleOf(file), kind: kindOf(file, d.kind) }));
@@ -107,7 +110,7 @@ export function EvidenceDialog({ open, engagementId, assessmentId, capabilityId,
   };
 
   return (
-    <Dialog open={open} title={`Add evidence to ${capabilityId}`} onClose={onClose} onSubmit={submit} submitLabel="Add evidence" busy={busy} error={error}>
+    <DialogForm title={`Add evidence to ${capabilityId}`} onSubmit={submit} submitLabel="Add evidence" busy={busy} error={error}>
       <div className="form-grid evidence-form">
         <Field label="Title">
           <input autoFocus value={draft.title} onChange={(e) => set({ title: e.target.value })} />
@@ -161,6 +164,6 @@ export function EvidenceDialog({ open, engagementId, assessmentId, capabilityId,
           )}
         </div>
       </div>
-    </Dialog>
+    </DialogForm>
   );
 }

@@ -6,7 +6,7 @@ import { formatDate } from '../format';
 import { useApp } from '../stores/app';
 import { useAssessment } from '../stores/assessment';
 import { useWorkspace } from '../stores/workspace';
-import { Dialog } from './Dialog';
+import { Dialog, DialogForm, DialogFrame } from './Dialog';
 import { EvidenceDialog, kindLabels, sensitivityLabels } from './EvidenceDialog';
 import { useFileDrop } from './useFileDrop';
 
@@ -25,7 +25,9 @@ async function fetchFile(engagementId: string, evidenceId: string): Promise<{ bl
 
 /** The evidence behind a capability: linked items with their freshness and files; add (or drop a file), link, unlink, open. */
 export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked }: EvidencePanelProps) {
-  const { dialog, droppedFile, set } = useWorkspace();
+  const dialog = useWorkspace((s) => s.dialog);
+  const droppedFile = useWorkspace((s) => s.droppedFile);
+  const set = useWorkspace((s) => s.set);
   const unlink = useAssessment((s) => s.unlink);
   const notify = useApp((s) => s.notify);
   const { dragging, handlers } = useFileDrop((file) => set({ dialog: 'evidence', droppedFile: file }));
@@ -182,34 +184,45 @@ function LinkEvidenceDialog({ open, engagementId, capabilityId, linked, onClose 
 }
 
 function PreviewDialog({ engagementId, evidence, onClose, onSave }: { engagementId: string; evidence: Evidence | null; onClose(): void; onSave(e: Evidence): void }) {
+  return (
+    <DialogFrame open={!!evidence} onClose={onClose} wide>
+      {evidence && <Preview key={evidence.id} engagementId={engagementId} evidence={evidence} onSave={onSave} />}
+    </DialogFrame>
+  );
+}
+
+/** An attachment's picture or text, loaded when the preview opens (and shown as loading until then). */
+function Preview({ engagementId, evidence, onSave }: { engagementId: string; evidence: Evidence; onSave(e: Evidence): void }) {
   const [state, setState] = useState<{ url?: string; text?: string; error?: string } | null>(null);
-  const kind = evidence?.attachment ? previewKind(evidence.attachment) : null;
+  const a = evidence.attachment;
+  const kind = a ? previewKind(a) : null;
+  const hasFile = !!a;
 
   useEffect(() => {
-    if (!evidence?.attachment) return;
+    if (!hasFile) return;
     let url: string | undefined;
     let live = true;
-    setState(null);
     fetchFile(engagementId, evidence.id)
       .then(async ({ blob }) => {
         if (!live) return;
         if (kind === 'image') {
           url = URL.createObjectURL(blob);
           setState({ url });
-        } else if (kind === 'text') setState({ text: await blob.text() });
-        else setState({});
+        } else if (kind === 'text') {
+          const text = await blob.text();
+          if (live) setState({ text });
+        } else setState({});
       })
       .catch((err: unknown) => live && setState({ error: errorMessage(err) }));
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [engagementId, evidence, kind]);
+  }, [engagementId, evidence.id, hasFile, kind]);
 
-  const a = evidence?.attachment;
   return (
-    <Dialog open={!!evidence} title={a?.fileName ?? 'Attachment'} onClose={onClose} cancelLabel="Close" wide>
-      {evidence && a && (
+    <DialogForm title={a?.fileName ?? 'Attachment'} cancelLabel="Close">
+      {a && (
         <div className="preview">
           <p className="small muted">
             {evidence.title} · {a.mime} · {formatBytes(a.size)}{' '}
@@ -228,6 +241,6 @@ function PreviewDialog({ engagementId, evidence, onClose, onSave }: { engagement
           {state && !state.url && state.text === undefined && !state.error && <p>This kind of file has no preview here: save a copy to open it.</p>}
         </div>
       )}
-    </Dialog>
+    </DialogForm>
   );
 }

@@ -12,7 +12,9 @@ interface NavigatorProps {
 
 /** The modules in scope with their progress, and each capability with a compact state; filters narrow the list. */
 export function ModuleNavigator({ model, visible, capabilityId, onSelect }: NavigatorProps) {
-  const { filter, moduleId, set } = useWorkspace();
+  const filter = useWorkspace((s) => s.filter);
+  const moduleId = useWorkspace((s) => s.moduleId);
+  const set = useWorkspace((s) => s.set);
   const listRef = useRef<HTMLDivElement>(null);
   const shown = new Set(visible.map((r) => r.capability.id));
   const inModule = model.rows.filter((r) => !moduleId || r.capability.moduleId === moduleId);

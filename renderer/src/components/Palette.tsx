@@ -36,15 +36,16 @@ function hitRoute(hit: SearchHit, engagement: Engagement, openAssessmentId: stri
   return { name: 'assessment', engagementId: engagement.id, assessmentId, ...(capabilityId ? { capabilityId } : {}) };
 }
 
-/** Full-text hits in the open engagement (capability texts, rationales, actions, evidence and text attachments). */
+/**
+ * Full-text hits in the open engagement (capability texts, rationales, actions, evidence and text attachments).
+ * The last answer stays listed while the next query is on its way; a query under two letters lists none.
+ */
 function useSearchHits(query: string, engagementId: string | null, assessmentId: string | null): SearchHit[] {
+  const q = query.trim();
+  const searching = !!engagementId && q.length >= 2;
   const [hits, setHits] = useState<SearchHit[]>([]);
   useEffect(() => {
-    const q = query.trim();
-    if (!engagementId || q.length < 2) {
-      setHits([]);
-      return;
-    }
+    if (!engagementId || q.length < 2) return;
     let live = true;
     const t = window.setTimeout(() => {
       invoke('search.query', { engagementId, query: q, ...(assessmentId ? { assessmentId } : {}), limit: 20 })
@@ -55,25 +56,16 @@ function useSearchHits(query: string, engagementId: string | null, assessmentId:
       live = false;
       window.clearTimeout(t);
     };
-  }, [query, engagementId, assessmentId]);
-  return hits;
+  }, [q, engagementId, assessmentId]);
+  return searching ? hits : [];
 }
 
 /** Ctrl+K: jump to a screen, an engagement or a capability, or to anything said or filed in the open engagement. */
 export function Palette() {
   const open = useApp((s) => s.paletteOpen);
-  const route = useApp((s) => s.route);
   const setApp = useApp((s) => s.set);
-  const navigate = useApp((s) => s.navigate);
-  const engagements = useLibrary((s) => s.engagements);
-  const engagement = useEngagement((s) => s.current);
-  const { framework, load } = useFramework();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const load = useFramework((s) => s.load);
   const ref = useRef<HTMLDialogElement>(null);
-  const openAssessmentId = route.name === 'assessment' && engagement?.id === route.engagementId ? route.assessmentId : null;
-  const inEngagement = engagement && (route.name === 'engagement' || route.name === 'assessment') && route.engagementId === engagement.id ? engagement : null;
-  const hits = useSearchHits(open ? query : '', inEngagement?.id ?? null, openAssessmentId);
 
   useEffect(() => {
     if (open) void load();
@@ -81,9 +73,28 @@ export function Palette() {
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-    setQuery('');
-    setActive(0);
   }, [open, load]);
+
+  // The search field and results exist only while open, so each opening starts with an empty query.
+  return (
+    <dialog ref={ref} className="palette" aria-label="Search and jump" onClose={() => setApp({ paletteOpen: false })}>
+      {open && <PaletteSearch />}
+    </dialog>
+  );
+}
+
+function PaletteSearch() {
+  const route = useApp((s) => s.route);
+  const setApp = useApp((s) => s.set);
+  const navigate = useApp((s) => s.navigate);
+  const engagements = useLibrary((s) => s.engagements);
+  const engagement = useEngagement((s) => s.current);
+  const framework = useFramework((s) => s.framework);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const openAssessmentId = route.name === 'assessment' && engagement?.id === route.engagementId ? route.assessmentId : null;
+  const inEngagement = engagement && (route.name === 'engagement' || route.name === 'assessment') && route.engagementId === engagement.id ? engagement : null;
+  const hits = useSearchHits(query, inEngagement?.id ?? null, openAssessmentId);
 
   const items = useMemo<Item[]>(() => {
     const screens: Item[] = [
@@ -136,64 +147,60 @@ export function Palette() {
   };
 
   return (
-    <dialog ref={ref} className="palette" aria-label="Search and jump" onClose={() => setApp({ paletteOpen: false })}>
-      {open && (
-        <>
-          <input
-            autoFocus
-            type="search"
-            role="combobox"
-            aria-expanded="true"
-            aria-controls="palette-results"
-            aria-activedescendant={results[active] ? `palette-${results[active].key}` : undefined}
-            aria-label={inEngagement ? `Search engagements, screens, capabilities and everything in ${inEngagement.client}` : 'Search engagements, screens and capabilities'}
-            placeholder={inEngagement ? `Search everything in ${inEngagement.client}…` : 'Search engagements, screens and capabilities…'}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
+    <>
+      <input
+        autoFocus
+        type="search"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="palette-results"
+        aria-activedescendant={results[active] ? `palette-${results[active].key}` : undefined}
+        aria-label={inEngagement ? `Search engagements, screens, capabilities and everything in ${inEngagement.client}` : 'Search engagements, screens and capabilities'}
+        placeholder={inEngagement ? `Search everything in ${inEngagement.client}…` : 'Search engagements, screens and capabilities…'}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, results.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            choose(results[active]);
+          } else if (e.key === 'Escape') {
+            // A search field would only clear itself on Escape; here Escape closes, as everywhere else.
+            e.preventDefault();
+            setApp({ paletteOpen: false });
+          }
+        }}
+      />
+      <ul id="palette-results" role="listbox" aria-label="Results">
+        {results.map((r, i) => (
+          <li
+            key={r.key}
+            id={`palette-${r.key}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(r);
             }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                setActive((a) => Math.min(a + 1, results.length - 1));
-              } else if (e.key === 'ArrowUp') {
-                e.preventDefault();
-                setActive((a) => Math.max(a - 1, 0));
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                choose(results[active]);
-              } else if (e.key === 'Escape') {
-                // A search field would only clear itself on Escape; here Escape closes, as everywhere else.
-                e.preventDefault();
-                setApp({ paletteOpen: false });
-              }
-            }}
-          />
-          <ul id="palette-results" role="listbox" aria-label="Results">
-            {results.map((r, i) => (
-              <li
-                key={r.key}
-                id={`palette-${r.key}`}
-                role="option"
-                aria-selected={i === active}
-                className={i === active ? 'active' : undefined}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(r);
-                }}
-              >
-                <span className="palette-line">
-                  <span className="strong">{r.label}</span>
-                  <span className="palette-kind">{r.kind}</span>
-                </span>
-                <span className="muted small ellipsis">{r.detail}</span>
-              </li>
-            ))}
-            {results.length === 0 && <li className="muted">Nothing matches “{query}”.</li>}
-          </ul>
-        </>
-      )}
-    </dialog>
+          >
+            <span className="palette-line">
+              <span className="strong">{r.label}</span>
+              <span className="palette-kind">{r.kind}</span>
+            </span>
+            <span className="muted small ellipsis">{r.detail}</span>
+          </li>
+        ))}
+        {results.length === 0 && <li className="muted">Nothing matches “{query}”.</li>}
+      </ul>
+    </>
   );
 }

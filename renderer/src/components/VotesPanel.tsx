@@ -32,8 +32,12 @@ interface VotesPanelProps {
 
 /** The room's votes: distribution, median, spread and disagreement; fast vote mode; accepting the median. */
 export function VotesPanel({ row, participants, voters }: VotesPanelProps) {
-  const { vote, removeVote, acceptMedian } = useAssessment();
-  const { voteMode, voteTurn, set } = useWorkspace();
+  const vote = useAssessment((s) => s.vote);
+  const removeVote = useAssessment((s) => s.removeVote);
+  const acceptMedian = useAssessment((s) => s.acceptMedian);
+  const voteMode = useWorkspace((s) => s.voteMode);
+  const voteTurn = useWorkspace((s) => s.voteTurn);
+  const set = useWorkspace((s) => s.set);
   const id = row.capability.id;
   const c = row.consensus;
   const dots = voteDots(row, participants);

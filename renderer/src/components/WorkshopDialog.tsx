@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Participant } from '../../../shared/domain';
 import type { FrameworkModule } from '../../../shared/framework/schema';
 import { errorMessage } from '../api';
 import { todayIso } from '../format';
 import { useAssessment } from '../stores/assessment';
-import { Dialog, Field } from './Dialog';
+import { DialogForm, DialogFrame, Field } from './Dialog';
 
 interface WorkshopDialogProps {
   open: boolean;
@@ -15,21 +15,24 @@ interface WorkshopDialogProps {
 
 /** Starts a workshop session: today's modules, who is in the room, how long the day is. */
 export function WorkshopDialog({ open, modules, participants, onClose }: WorkshopDialogProps) {
+  return (
+    <DialogFrame open={open} onClose={onClose} wide>
+      <WorkshopForm modules={modules} participants={participants} onClose={onClose} />
+    </DialogFrame>
+  );
+}
+
+/**
+ * The form, filled each time the dialog opens (today, every module in scope, everyone) and then left to the
+ * facilitator: a participant added meanwhile is not ticked behind their back.
+ */
+function WorkshopForm({ modules, participants, onClose }: Omit<WorkshopDialogProps, 'open'>) {
   const startWorkshop = useAssessment((s) => s.startWorkshop);
-  const [heldOn, setHeldOn] = useState(todayIso());
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [present, setPresent] = useState<string[]>([]);
+  const [heldOn, setHeldOn] = useState(todayIso);
+  const [chosen, setChosen] = useState(() => modules.map((m) => m.id));
+  const [present, setPresent] = useState(() => participants.map((p) => p.id));
   const [minutes, setMinutes] = useState('360');
   const [error, setError] = useState<string | null>(null);
-
-  // Fill the form each time the dialog opens (not on every re-render while it is open).
-  useEffect(() => {
-    if (!open) return;
-    setHeldOn(todayIso());
-    setChosen(modules.map((m) => m.id));
-    setPresent(participants.map((p) => p.id));
-    setError(null);
-  }, [open]);
 
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
   const capabilities = modules.filter((m) => chosen.includes(m.id)).reduce((n, m) => n + m.capabilities.length, 0);
@@ -51,7 +54,7 @@ export function WorkshopDialog({ open, modules, participants, onClose }: Worksho
   };
 
   return (
-    <Dialog open={open} title="Start workshop" onClose={onClose} onSubmit={submit} submitLabel="Start workshop" error={error} wide>
+    <DialogForm title="Start workshop" onSubmit={submit} submitLabel="Start workshop" error={error}>
       <div className="form-grid">
         <Field label="Date">
           <input type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
@@ -84,6 +87,6 @@ export function WorkshopDialog({ open, modules, participants, onClose }: Worksho
           {participants.length === 0 && <p className="muted small">No participants yet: add them on the engagement’s People tab.</p>}
         </fieldset>
       </div>
-    </Dialog>
+    </DialogForm>
   );
 }

@@ -10,8 +10,14 @@ export type Route =
 
 const CAPABILITY_ID = /^M\d+\.\d+$/;
 
+/** The route an address names; an address that names none (or is not even well escaped) is home. */
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { name: 'home' };
+  }
   if (parts[0] === 'e' && parts[1] && parts[2] === 'a' && parts[3]) {
     const capabilityId = parts[4] && CAPABILITY_ID.test(parts[4]) ? parts[4] : undefined;
     const activity = parts[4] === 'activity';

@@ -1,5 +1,10 @@
-/** Thin caches over the engine, one per domain; they re-query when the engine says something changed. */
+/**
+ * Thin caches over the engine, one per domain; they re-query when the engine says something changed. Every write
+ * of these domains is an action here; an action throws the engine's error, so the caller shows it where the user
+ * is looking (a form's error line, or a toast). The caches catch up through the change event the write causes.
+ */
 import { create } from 'zustand';
+import type { Input, Result } from '../../../shared/api';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
 import type { Framework } from '../../../shared/framework/schema';
 import { errorMessage, invoke } from '../api';
@@ -11,6 +16,11 @@ interface LibraryState {
   loaded: boolean;
   error: string | null;
   load(): Promise<void>;
+  create(input: Input<'engagement.create'>): Promise<EngagementSummary>;
+  rename(engagementId: string, client: string): Promise<EngagementSummary>;
+  archive(engagementId: string, archived: boolean): Promise<EngagementSummary>;
+  /** Deletes the engagement's file (and its backups) for good. */
+  remove(engagementId: string): Promise<Result<'engagement.delete'>>;
 }
 
 export const useLibrary = create<LibraryState>((set) => ({
@@ -26,7 +36,25 @@ export const useLibrary = create<LibraryState>((set) => ({
       set({ error: errorMessage(err), loaded: true });
     }
   },
+  create(input) {
+    return invoke('engagement.create', input);
+  },
+  rename(engagementId, client) {
+    return invoke('engagement.update', { engagementId, client });
+  },
+  archive(engagementId, archived) {
+    return invoke('engagement.archive', { engagementId, archived });
+  },
+  remove(engagementId) {
+    return invoke('engagement.delete', { engagementId });
+  },
 }));
+
+type OfEngagement<C extends 'engagement.update' | 'assessment.create' | 'participant.add' | 'participant.update'> = Omit<Input<C>, 'engagementId'>;
+export type EngagementPatch = OfEngagement<'engagement.update'>;
+export type NewAssessment = OfEngagement<'assessment.create'>;
+export type NewParticipant = OfEngagement<'participant.add'>;
+export type ParticipantPatch = Omit<OfEngagement<'participant.update'>, 'participantId'>;
 
 interface EngagementState {
   current: Engagement | null;
@@ -35,34 +63,70 @@ interface EngagementState {
   open(engagementId: string): Promise<void>;
   reload(): Promise<void>;
   clear(): void;
+  /** Writes to the open engagement. */
+  update(patch: EngagementPatch): Promise<EngagementSummary>;
+  createAssessment(input: NewAssessment): Promise<Result<'assessment.create'>>;
+  addBusinessUnit(name: string): Promise<Result<'businessUnit.add'>>;
+  removeBusinessUnit(businessUnitId: string): Promise<Result<'businessUnit.remove'>>;
+  addParticipant(participant: NewParticipant): Promise<Result<'participant.add'>>;
+  updateParticipant(participantId: string, patch: ParticipantPatch): Promise<Result<'participant.update'>>;
+  removeParticipant(participantId: string): Promise<Result<'participant.remove'>>;
 }
 
-export const useEngagement = create<EngagementState>((set, get) => ({
-  current: null,
-  loadingId: null,
-  error: null,
-  async open(engagementId) {
-    set({ loadingId: engagementId, error: null });
-    try {
-      const current = await invoke('engagement.open', { engagementId });
-      if (get().loadingId === engagementId) set({ current, loadingId: null });
-    } catch (err) {
-      set({ error: errorMessage(err), loadingId: null, current: null });
-    }
-  },
-  async reload() {
+export const useEngagement = create<EngagementState>((set, get) => {
+  const engagementId = () => {
     const id = get().current?.id;
-    if (!id) return;
-    try {
-      set({ current: await invoke('engagement.get', { engagementId: id }) });
-    } catch (err) {
-      set({ error: errorMessage(err), current: null });
-    }
-  },
-  clear() {
-    set({ current: null, error: null });
-  },
-}));
+    if (!id) throw new Error('No engagement is open.');
+    return id;
+  };
+  return {
+    current: null,
+    loadingId: null,
+    error: null,
+    async open(id) {
+      set({ loadingId: id, error: null });
+      try {
+        const current = await invoke('engagement.open', { engagementId: id });
+        if (get().loadingId === id) set({ current, loadingId: null });
+      } catch (err) {
+        set({ error: errorMessage(err), loadingId: null, current: null });
+      }
+    },
+    async reload() {
+      const id = get().current?.id;
+      if (!id) return;
+      try {
+        set({ current: await invoke('engagement.get', { engagementId: id }) });
+      } catch (err) {
+        set({ error: errorMessage(err), current: null });
+      }
+    },
+    clear() {
+      set({ current: null, error: null });
+    },
+    async update(patch) {
+      return invoke('engagement.update', { ...patch, engagementId: engagementId() });
+    },
+    async createAssessment(input) {
+      return invoke('assessment.create', { ...input, engagementId: engagementId() });
+    },
+    async addBusinessUnit(name) {
+      return invoke('businessUnit.add', { engagementId: engagementId(), name });
+    },
+    async removeBusinessUnit(businessUnitId) {
+      return invoke('businessUnit.remove', { engagementId: engagementId(), businessUnitId });
+    },
+    async addParticipant(participant) {
+      return invoke('participant.add', { ...participant, engagementId: engagementId() });
+    },
+    async updateParticipant(participantId, patch) {
+      return invoke('participant.update', { ...patch, engagementId: engagementId(), participantId });
+    },
+    async removeParticipant(participantId) {
+      return invoke('participant.remove', { engagementId: engagementId(), participantId });
+    },
+  };
+});
 
 interface FrameworkState {
   framework: Framework | null;

@@ -33,10 +33,14 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
   const pending = useAssessment((s) => s.pending);
   const synced = useAssessment((s) => s.synced);
   const navigate = useApp((s) => s.navigate);
-  const ws = useWorkspace();
+  const filter = useWorkspace((s) => s.filter);
+  const moduleId = useWorkspace((s) => s.moduleId);
+  const lastCapabilityId = useWorkspace((s) => s.lastCapabilityId);
+  const dialog = useWorkspace((s) => s.dialog);
+  const setWorkspace = useWorkspace((s) => s.set);
   const model = useWorkspaceModel(framework, detail);
-  const visible = useMemo(() => (model ? visibleRows(model, ws.filter, ws.moduleId) : []), [model, ws.filter, ws.moduleId]);
-  const wanted = routeCapability ?? (activity ? ws.lastCapabilityId : null);
+  const visible = useMemo(() => (model ? visibleRows(model, filter, moduleId) : []), [model, filter, moduleId]);
+  const wanted = routeCapability ?? (activity ? lastCapabilityId : null);
   const capabilityId = wanted && model?.byId.has(wanted) ? wanted : (visible[0] ?? model?.rows[0])?.capability.id;
   const session = detail ? activeSession(detail.sessions) : null;
   const voters = votersOf(participants, session);
@@ -121,7 +125,7 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
             Activity &amp; sessions
           </button>
           {!session && (
-            <button type="button" className="btn primary" onClick={() => ws.set({ dialog: 'workshop' })}>
+            <button type="button" className="btn primary" onClick={() => setWorkspace({ dialog: 'workshop' })}>
               Start workshop
             </button>
           )}
@@ -154,7 +158,7 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
           )}
         </div>
       </div>
-      <WorkshopDialog open={ws.dialog === 'workshop'} modules={model.modules.map((g) => g.module)} participants={participants} onClose={() => ws.set({ dialog: null })} />
+      <WorkshopDialog open={dialog === 'workshop'} modules={model.modules.map((g) => g.module)} participants={participants} onClose={() => setWorkspace({ dialog: null })} />
     </section>
   );
 }

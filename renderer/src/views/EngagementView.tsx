@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Engagement } from '../../../shared/domain';
-import { errorMessage, invoke } from '../api';
+import { errorMessage } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { EngagementFields, MONTHS, draftOf, type EngagementDraft } from '../components/EngagementForm';
 import { formatDate, quarterLabel, todayIso } from '../format';
@@ -10,7 +10,9 @@ import { useEngagement, useFramework } from '../stores/data';
 type Tab = Extract<Route, { name: 'engagement' }>['tab'];
 
 export function EngagementView({ engagementId, tab }: { engagementId: string; tab: Tab }) {
-  const { current, error, open } = useEngagement();
+  const current = useEngagement((s) => s.current);
+  const error = useEngagement((s) => s.error);
+  const open = useEngagement((s) => s.open);
   const navigate = useApp((s) => s.navigate);
 
   useEffect(() => {
@@ -88,7 +90,9 @@ function useAction() {
 }
 
 function Assessments({ engagement }: { engagement: Engagement }) {
-  const { framework, load } = useFramework();
+  const framework = useFramework((s) => s.framework);
+  const load = useFramework((s) => s.load);
+  const createAssessment = useEngagement((s) => s.createAssessment);
   const navigate = useApp((s) => s.navigate);
   const [open, setOpen] = useState<'new' | 'from-previous' | null>(null);
   const [label, setLabel] = useState(quarterLabel());
@@ -111,7 +115,7 @@ function Assessments({ engagement }: { engagement: Engagement }) {
   };
   const submit = async () => {
     try {
-      await invoke('assessment.create', { engagementId: engagement.id, label, date, scope: chosen, ...(from ? { fromAssessmentId: from.id } : {}) });
+      await createAssessment({ label, date, scope: chosen, ...(from ? { fromAssessmentId: from.id } : {}) });
       setOpen(null);
       setError(null);
     } catch (err) {
@@ -209,6 +213,11 @@ function Assessments({ engagement }: { engagement: Engagement }) {
 
 function People({ engagement }: { engagement: Engagement }) {
   const act = useAction();
+  const addBusinessUnit = useEngagement((s) => s.addBusinessUnit);
+  const removeBusinessUnit = useEngagement((s) => s.removeBusinessUnit);
+  const addParticipant = useEngagement((s) => s.addParticipant);
+  const updateParticipant = useEngagement((s) => s.updateParticipant);
+  const removeParticipant = useEngagement((s) => s.removeParticipant);
   const [unitName, setUnitName] = useState('');
   const [person, setPerson] = useState({ name: '', role: '', businessUnitId: '' });
   const [editing, setEditing] = useState<{ id: string; name: string; role: string; businessUnitId: string } | null>(null);
@@ -218,13 +227,7 @@ function People({ engagement }: { engagement: Engagement }) {
   const saveEdit = async () => {
     if (!editing) return;
     try {
-      await invoke('participant.update', {
-        engagementId: engagement.id,
-        participantId: editing.id,
-        name: editing.name,
-        role: editing.role,
-        businessUnitId: editing.businessUnitId || null,
-      });
+      await updateParticipant(editing.id, { name: editing.name, role: editing.role, businessUnitId: editing.businessUnitId || null });
       setEditing(null);
       setEditError(null);
     } catch (err) {
@@ -233,17 +236,11 @@ function People({ engagement }: { engagement: Engagement }) {
   };
 
   const addUnit = async () => {
-    if (await act(() => invoke('businessUnit.add', { engagementId: engagement.id, name: unitName }), `Business unit ${unitName.trim()} added`)) setUnitName('');
+    if (await act(() => addBusinessUnit(unitName), `Business unit ${unitName.trim()} added`)) setUnitName('');
   };
   const addPerson = async () => {
     const ok = await act(
-      () =>
-        invoke('participant.add', {
-          engagementId: engagement.id,
-          name: person.name,
-          role: person.role,
-          businessUnitId: person.businessUnitId || null,
-        }),
+      () => addParticipant({ name: person.name, role: person.role, businessUnitId: person.businessUnitId || null }),
       `${person.name.trim()} added`,
     );
     if (ok) setPerson({ name: '', role: '', businessUnitId: person.businessUnitId });
@@ -273,7 +270,7 @@ function People({ engagement }: { engagement: Engagement }) {
               <button
                 className="btn small ghost danger-text"
                 aria-label={`Remove ${u.name}`}
-                onClick={() => void act(() => invoke('businessUnit.remove', { engagementId: engagement.id, businessUnitId: u.id }), `${u.name} removed`)}
+                onClick={() => void act(() => removeBusinessUnit(u.id), `${u.name} removed`)}
               >
                 Remove
               </button>
@@ -336,7 +333,7 @@ function People({ engagement }: { engagement: Engagement }) {
                   <button
                     className="btn small ghost danger-text"
                     aria-label={`Remove ${p.name}`}
-                    onClick={() => void act(() => invoke('participant.remove', { engagementId: engagement.id, participantId: p.id }), `${p.name} removed`)}
+                    onClick={() => void act(() => removeParticipant(p.id), `${p.name} removed`)}
                   >
                     Remove
                   </button>
@@ -388,13 +385,14 @@ function People({ engagement }: { engagement: Engagement }) {
 
 function Details({ engagement }: { engagement: Engagement }) {
   const act = useAction();
+  const update = useEngagement((s) => s.update);
   const [draft, setDraft] = useState<EngagementDraft>(draftOf(engagement));
   return (
     <form
       className="details"
       onSubmit={(e) => {
         e.preventDefault();
-        void act(() => invoke('engagement.update', { engagementId: engagement.id, ...draft }), 'Details saved');
+        void act(() => update(draft), 'Details saved');
       }}
     >
       <EngagementFields draft={draft} onChange={setDraft} />

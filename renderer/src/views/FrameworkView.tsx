@@ -6,7 +6,8 @@ import { useApp } from '../stores/app';
 import { useFramework } from '../stores/data';
 
 export function FrameworkView({ capabilityId }: { capabilityId?: string }) {
-  const { framework, load } = useFramework();
+  const framework = useFramework((s) => s.framework);
+  const load = useFramework((s) => s.load);
   const navigate = useApp((s) => s.navigate);
   const [filter, setFilter] = useState('');
   useEffect(() => void load(), [load]);

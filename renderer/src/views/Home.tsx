@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/domain';
-import { errorMessage, invoke } from '../api';
+import { errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
 import { EngagementFields, draftOf, emptyDraft, type EngagementDraft } from '../components/EngagementForm';
 import { useApp } from '../stores/app';
@@ -11,6 +11,7 @@ export function NewEngagementDialog() {
   const open = useApp((s) => s.newEngagementOpen);
   const setApp = useApp((s) => s.set);
   const navigate = useApp((s) => s.navigate);
+  const createEngagement = useLibrary((s) => s.create);
   const [draft, setDraft] = useState<EngagementDraft>(emptyDraft);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +23,7 @@ export function NewEngagementDialog() {
   const submit = async () => {
     setBusy(true);
     try {
-      const created = await invoke('engagement.create', draft);
+      const created = await createEngagement(draft);
       close();
       navigate({ name: 'engagement', engagementId: created.id, tab: 'people' });
     } catch (err) {
@@ -48,6 +49,9 @@ export function Home() {
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
   const notify = useApp((s) => s.notify);
+  const rename = useLibrary((s) => s.rename);
+  const archive = useLibrary((s) => s.archive);
+  const remove = useLibrary((s) => s.remove);
   const [showArchived, setShowArchived] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -153,7 +157,7 @@ export function Home() {
                     aria-label={`${e.archivedAt ? 'Restore' : 'Archive'} ${e.client}`}
                     onClick={() =>
                       void run(
-                        () => invoke('engagement.archive', { engagementId: e.id, archived: !e.archivedAt }),
+                        () => archive(e.id, !e.archivedAt),
                         e.archivedAt ? `${e.client} restored` : `${e.client} archived`,
                       )
                     }
@@ -177,7 +181,7 @@ export function Home() {
         error={dialogError}
         onSubmit={() =>
           pending?.kind === 'rename'
-            ? run(() => invoke('engagement.update', { engagementId: pending.engagement.id, client: pending.draft.client }), 'Engagement renamed')
+            ? run(() => rename(pending.engagement.id, pending.draft.client), 'Engagement renamed')
             : undefined
         }
       >
@@ -202,7 +206,7 @@ export function Home() {
         error={dialogError}
         onSubmit={() =>
           pending?.kind === 'delete'
-            ? run(() => invoke('engagement.delete', { engagementId: pending.engagement.id }), `${pending.engagement.client} deleted`)
+            ? run(() => remove(pending.engagement.id), `${pending.engagement.client} deleted`)
             : undefined
         }
       >

@@ -3,27 +3,30 @@ import type { AppInfo, Settings } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
 import { Field } from '../components/Dialog';
 import { useApp } from '../stores/app';
+import { useSettings } from '../stores/settings';
 
 /** Who the history names as the author of changes, the evidence size limit, and where data lives. */
 export function SettingsView() {
   const notify = useApp((s) => s.notify);
+  const loadSettings = useSettings((s) => s.load);
+  const updateSettings = useSettings((s) => s.update);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void Promise.all([invoke('app.info', {}), invoke('settings.get', {})])
+    void Promise.all([invoke('app.info', {}), loadSettings()])
       .then(([i, s]) => {
         setInfo(i);
         setDraft(s);
       })
       .catch((err: unknown) => setError(errorMessage(err)));
-  }, []);
+  }, [loadSettings]);
 
   const save = async () => {
     if (!draft) return;
     try {
-      setDraft(await invoke('settings.update', { displayName: draft.displayName, attachmentLimitMb: draft.attachmentLimitMb }));
+      setDraft(await updateSettings({ displayName: draft.displayName, attachmentLimitMb: draft.attachmentLimitMb }));
       setError(null);
       notify('info', 'Settings saved');
     } catch (err) {

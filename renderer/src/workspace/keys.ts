@@ -4,6 +4,7 @@ import type { Participant } from '../../../shared/domain';
 import { useApp } from '../stores/app';
 import { useAssessment } from '../stores/assessment';
 import { useWorkspace } from '../stores/workspace';
+import { isTypingTarget } from '../typing';
 import { nextUnscored, step, type CapabilityRow, type WorkspaceModel } from './model';
 
 /** Shown in the shortcuts overlay while the workspace is open. */
@@ -33,10 +34,6 @@ export interface KeyContext {
   capabilityId: string | undefined;
   voters: readonly Participant[];
   go(capabilityId: string): void;
-}
-
-export function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 const isInteractive = (target: EventTarget | null) => target instanceof HTMLElement && !!target.closest('button, a, summary, [role="button"]');
