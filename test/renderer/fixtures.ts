@@ -115,13 +115,14 @@ export function testDetail(fields: Partial<AssessmentDetail> = {}): AssessmentDe
     previous: null,
     sessions: [],
     undo: { undo: null, redo: null },
+    criteria: {},
     today: '2026-01-01',
     ...fields,
   };
 }
 
 export function slice(capabilityId: string, fields: Partial<CapabilitySlice> = {}): CapabilitySlice {
-  return { capabilityId, rating: null, votes: [], actions: [], evidence: [], sessions: [], undo: { undo: null, redo: null }, ...fields };
+  return { capabilityId, rating: null, votes: [], actions: [], evidence: [], sessions: [], undo: { undo: null, redo: null }, criteria: [], ...fields };
 }
 
 /** A promise with its resolve and reject in hand, to answer an edit exactly when a test says so. */

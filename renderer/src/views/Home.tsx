@@ -45,7 +45,10 @@ type Pending =
   | null;
 
 export function Home() {
-  const { engagements, unreadable, loaded, error } = useLibrary();
+  const engagements = useLibrary((s) => s.engagements);
+  const unreadable = useLibrary((s) => s.unreadable);
+  const loaded = useLibrary((s) => s.loaded);
+  const error = useLibrary((s) => s.error);
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
   const notify = useApp((s) => s.notify);
