@@ -7,8 +7,11 @@ import { z } from 'zod';
 import {
   actionStatuses,
   confidences,
+  dateLocales,
   evidenceKinds,
+  projectorThemes,
   sensitivities,
+  themes,
   type ActionItem,
   type AppInfo,
   type AssessmentDetail,
@@ -23,12 +26,15 @@ import {
   type WorkshopSession,
 } from './domain';
 import type {
+  AssessmentStats,
   AssessmentSummary,
   AuditEntry,
   BusinessUnit,
   Engagement,
   EngagementSummary,
   Participant,
+  ParticipantUsage,
+  RemovedBusinessUnit,
   Settings,
 } from './domain';
 import type { Framework, FrameworkSummary } from './framework/schema';
@@ -128,6 +134,10 @@ export const api = {
     z.strictObject({
       displayName: name(80).optional(),
       attachmentLimitMb: z.number().int().min(1, 'must be at least 1 MB').max(2048, 'must be at most 2048 MB').optional(),
+      nameAsked: z.boolean().optional(),
+      theme: z.enum(themes, { error: `must be one of ${themes.join(', ')}` }).optional(),
+      projectorTheme: z.enum(projectorThemes, { error: `must be one of ${projectorThemes.join(', ')}` }).optional(),
+      dateLocale: z.enum(dateLocales, { error: 'is not a date format this app offers' }).optional(),
     }),
   ).returns<Settings>(),
 
@@ -298,7 +308,8 @@ export const api = {
       url: evidenceFields.url.optional(),
     }),
   ).returns<Evidence>(),
-  'evidence.remove': command(z.strictObject({ ...engagementRef, evidenceId: idSchema })).returns<{ id: string }>(),
+  /** Deletes an evidence item; with an assessment, the deletion is on that assessment's undo history. */
+  'evidence.remove': command(z.strictObject({ ...engagementRef, evidenceId: idSchema, assessmentId: idSchema.optional() })).returns<{ id: string }>(),
   'evidence.link': command(z.strictObject({ ...capabilityRef, evidenceId: idSchema })).returns<Evidence>(),
   'evidence.unlink': command(z.strictObject({ ...capabilityRef, evidenceId: idSchema })).returns<Evidence>(),
   /** The engagement's evidence register, a page at a time, newest first; `query` filters by title or source. */
@@ -344,6 +355,23 @@ export const api = {
       limit: z.number().int().min(1).max(1000).default(200),
     }),
   ).returns<AuditEntry[]>(),
+
+  /** Brings back a participant who was marked as left. */
+  'participant.restore': command(z.strictObject({ ...engagementRef, participantId: idSchema })).returns<Participant>(),
+  /** What removing a participant would touch: their votes per assessment (which are kept) and sessions. */
+  'participant.usage': command(z.strictObject({ ...engagementRef, participantId: idSchema })).returns<ParticipantUsage>(),
+  /** Brings back a removed business unit and puts the people who were in it back in it. */
+  'businessUnit.restore': command(z.strictObject({ ...engagementRef, businessUnitId: idSchema })).returns<{ unit: BusinessUnit; members: string[] }>(),
+  /** Business units removed and not restored, with who was in them. */
+  'businessUnit.removed': command(z.strictObject(engagementRef)).returns<RemovedBusinessUnit[]>(),
+  /** Renames an assessment or changes its date. */
+  'assessment.update': command(z.strictObject({ ...assessmentRef, label: name(60).optional(), date: isoDate.optional() })).returns<AssessmentSummary>(),
+  /** Deletes an assessment with its scores, votes, action items, links and sessions (the evidence items stay). */
+  'assessment.delete': command(z.strictObject(assessmentRef)).returns<{ id: string; label: string }>(),
+  /** Progress and contents of every assessment of the engagement. */
+  'assessment.stats': command(z.strictObject(engagementRef)).returns<AssessmentStats[]>(),
+  /** A fictional client with two quarterly assessments, votes, evidence and actions, made by the same commands a user runs. */
+  'engagement.createSample': command(empty).returns<EngagementSummary>(),
 } as const;
 
 export type Api = typeof api;

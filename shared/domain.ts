@@ -5,7 +5,35 @@ export interface Settings {
   displayName: string;
   /** Largest evidence attachment accepted, in megabytes. */
   attachmentLimitMb: number;
+  /** The consultant was asked for their name once (answered or skipped): the home screen stops asking. */
+  nameAsked: boolean;
+  /** Light or dark screens, or as the operating system says. */
+  theme: Theme;
+  /** The projector's own scheme (a dark room, a washed-out beamer), or the same as the app. */
+  projectorTheme: ProjectorTheme;
+  /** How dates are written everywhere: a locale such as fi-FI, or '' to follow each engagement's region. */
+  dateLocale: DateLocale;
 }
+
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+export const projectorThemes = ['same', 'light', 'dark'] as const;
+export type ProjectorTheme = (typeof projectorThemes)[number];
+/** Locales a date can be written in, whatever the engagement's region ('' follows the region). */
+export const dateLocales = ['', 'en-GB', 'en-US', 'de-DE', 'fi-FI', 'sv-SE', 'fr-FR', 'nl-NL', 'es-ES', 'it-IT', 'pl-PL', 'ja-JP'] as const;
+export type DateLocale = (typeof dateLocales)[number];
+
+/** The longest texts the engine stores, in characters (the contract in api.ts refuses longer ones). */
+export const textLimits = {
+  name: 120,
+  rationale: 20_000,
+  owner: 120,
+  actionText: 2000,
+  evidenceTitle: 200,
+  evidenceDescription: 20_000,
+  fileName: 255,
+  assessmentLabel: 60,
+} as const;
 
 export interface AssessmentRef {
   id: string;
@@ -38,6 +66,39 @@ export interface Participant {
   name: string;
   role: string;
   businessUnitId: string | null;
+  /** When they left the engagement: kept with their votes, shown as former, left out of new vote rounds. */
+  leftAt: string | null;
+}
+
+/** What removing a participant would touch: their votes, which stay. */
+export interface ParticipantUsage {
+  participantId: string;
+  votes: number;
+  assessments: { id: string; label: string; votes: number }[];
+  /** Workshop sessions they were present at. */
+  sessions: number;
+}
+
+/** A removed business unit and who was in it, until it is restored. */
+export interface RemovedBusinessUnit {
+  id: string;
+  name: string;
+  removedAt: string;
+  /** The people who were in it when it was removed. */
+  members: { id: string; name: string }[];
+}
+
+/** How far an assessment is, and what deleting it would take with it. */
+export interface AssessmentStats {
+  assessmentId: string;
+  inScope: number;
+  /** Agreed (or not applicable) and not waiting for confirmation. */
+  scored: number;
+  /** Carried over from the previous assessment and not yet confirmed. */
+  toConfirm: number;
+  votes: number;
+  actions: number;
+  evidenceLinks: number;
 }
 
 export interface AssessmentSummary {

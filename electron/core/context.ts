@@ -3,6 +3,7 @@
  * index, settings and the event sink. A leaf: it imports no handler and no engine, so handlers and the
  * engine can both depend on it without a circle.
  */
+import type { CommandName, Input, Result } from '../../shared/api';
 import type { Settings } from '../../shared/domain';
 import type { EngineEvent } from '../../shared/events';
 import type { Clock } from './clock';
@@ -29,4 +30,9 @@ export interface CommandContext {
   readonly library: LibraryIndex;
   emit(event: EngineEvent): void;
   readonly app: AppFacts;
+  /**
+   * Runs another command through the registry, its input parsed as if a user had sent it; answers its
+   * result or throws its error. For commands made of others (the sample engagement).
+   */
+  run<C extends CommandName>(command: C, input: Input<C>): Promise<Result<C>>;
 }

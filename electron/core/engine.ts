@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { CommandName } from '../../shared/api';
+import type { CommandName, Result } from '../../shared/api';
+import { ApiError } from '../../shared/errors';
 import type { EngineEvent, EngineEventListener } from '../../shared/events';
 import { clockOf, type Clock } from './clock';
 import type { AppFacts, CommandContext } from './context';
@@ -80,6 +81,11 @@ export class Engine {
       library: this.library,
       emit: (event) => this.emit(event),
       app: this.app,
+      run: async <C extends CommandName>(name: C, input: unknown) => {
+        const outcome = await this.invoke(name, input);
+        if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.details);
+        return outcome.result as Result<C>;
+      },
     };
   }
 

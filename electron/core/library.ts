@@ -9,7 +9,7 @@ import { inWriteTransaction, Statements, type ReadHandle, type TxHandle } from '
 import type { EngagementRow, IndexRow } from './db/rows';
 import type { Db } from './db/sqlite';
 
-const DEFAULT_SETTINGS: Settings = { displayName: '', attachmentLimitMb: 100 };
+const DEFAULT_SETTINGS: Settings = { displayName: '', attachmentLimitMb: 100, nameAsked: false, theme: 'system', projectorTheme: 'same', dateLocale: '' };
 
 export interface AuditMeta {
   at: string;

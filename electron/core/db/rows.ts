@@ -51,6 +51,8 @@ export interface ParticipantRow {
   role: string;
   business_unit_id: string | null;
   created_at: string;
+  /** Set when they left the engagement (files from before version 40 have no such column until migrated). */
+  left_at?: string | null;
 }
 
 export interface AssessmentRow {
@@ -100,6 +102,7 @@ export const toParticipant = (r: ParticipantRow): Participant => ({
   name: r.name,
   role: r.role,
   businessUnitId: r.business_unit_id,
+  leftAt: r.left_at ?? null,
 });
 
 export const toAssessment = (r: AssessmentRow): AssessmentSummary => ({

@@ -21,6 +21,8 @@ export const UNDOABLE = {
   evidence_link: ['evidence_id', 'assessment_id', 'capability_id'],
   action_item: ['id'],
   criterion_tick: ['assessment_id', 'capability_id', 'criterion_id'],
+  /** Only a deletion is tracked: rewriting a kept row would drop its links (ON DELETE CASCADE). */
+  evidence: ['id'],
 } as const;
 export type UndoableTable = keyof typeof UNDOABLE;
 

@@ -10,6 +10,7 @@ import { toAssessment, toAudit, toRating, toVote, type AssessmentRow, type Audit
 import { libraryMutation, mutation, type MutationTx } from '../mutation';
 import type { CommandContext } from '../context';
 import type { HandlerMap } from '../registry';
+import { assessmentAdminHandlers } from './assessment-admin';
 import { assessmentDetail, capabilitySlice, fromRating, ratingRow } from './assessment-model';
 import { anyFramework, copyIntoEngagement, isBuiltIn } from '../frameworks';
 import { assertCapability, assessmentRow, frameworkOf } from './lookup';
@@ -190,4 +191,6 @@ export const assessmentHandlers: HandlerMap = {
       : db.all<AuditRow>("SELECT * FROM audit_log WHERE assessment_id = ? AND command <> 'workshop.focus' ORDER BY seq DESC LIMIT ?", input.assessmentId, input.limit);
     return rows.map(toAudit);
   },
+
+  ...assessmentAdminHandlers,
 };

@@ -18,6 +18,7 @@ import { ENGAGEMENT_EXT } from '../files';
 import { LibraryIndex } from '../library';
 import { libraryMutation, mutateFile, mutation } from '../mutation';
 import type { HandlerMap } from '../registry';
+import { createSampleEngagement } from './sample-engagement';
 
 function slug(text: string): string {
   const s = text
@@ -164,4 +165,6 @@ export const engagementHandlers: HandlerMap = {
   },
 
   'engagement.unreadable': (ctx) => ctx.files.unreadable,
+
+  'engagement.createSample': (ctx) => createSampleEngagement(ctx),
 };

@@ -167,14 +167,28 @@ export const evidenceHandlers: HandlerMap = {
     }),
 
   'evidence.remove': (ctx, input) =>
-    mutation(ctx, input.engagementId, { entity: 'evidence', entityId: input.evidenceId }, (tx) => {
+    mutation(ctx, input.engagementId, { entity: 'evidence', entityId: input.evidenceId, assessmentId: input.assessmentId ?? null }, (tx) => {
       const before = evidenceRow(tx, input.evidenceId);
-      tx.run('DELETE FROM evidence WHERE id = ?', before.id);
-      if (before.attachment_sha256) {
-        tx.run('DELETE FROM attachment WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM evidence WHERE attachment_sha256 = ?)', before.attachment_sha256, before.attachment_sha256);
-      }
+      if (input.assessmentId) assessmentRow(tx, input.assessmentId);
+      // Each link and then the item, tracked, so that an undo puts the item back with every link it had.
+      const links = tx.all<{ assessment_id: string; capability_id: string }>('SELECT assessment_id, capability_id FROM evidence_link WHERE evidence_id = ?', before.id);
+      const changes = links.map((l) => {
+        const key = { evidence_id: before.id, assessment_id: l.assessment_id, capability_id: l.capability_id };
+        return tx.track('evidence_link', key, () => tx.run('DELETE FROM evidence_link WHERE evidence_id = @evidence_id AND assessment_id = @assessment_id AND capability_id = @capability_id', key));
+      });
+      changes.push(tx.track('evidence', { id: before.id }, () => tx.run('DELETE FROM evidence WHERE id = ?', before.id)));
+      // A file no item uses any more is dropped, unless an undo step (this one included) could bring its item back.
+      tx.run(
+        `DELETE FROM attachment WHERE sha256 IS NOT @keep AND NOT EXISTS (SELECT 1 FROM evidence WHERE attachment_sha256 = attachment.sha256)
+         AND NOT EXISTS (SELECT 1 FROM undo_entry WHERE instr(changes_json, attachment.sha256) > 0)`,
+        { keep: input.assessmentId ? before.attachment_sha256 : null },
+      );
       const { rid: _rid, ...b } = before;
-      return { result: { id: before.id }, before: b };
+      return {
+        result: { id: before.id },
+        before: { ...b, links: links.map((l) => ({ assessmentId: l.assessment_id, capabilityId: l.capability_id })) },
+        ...(input.assessmentId ? { undo: { label: `Evidence "${before.title}" deleted`, changes } } : {}),
+      };
     }),
 
   'evidence.link': (ctx, input) =>
