@@ -76,8 +76,8 @@ export function evidence(id: string, links: (string | [string, string])[], field
   };
 }
 
-export function participant(id: string, name: string): Participant {
-  return { id, name, role: '', businessUnitId: null };
+export function participant(id: string, name: string, fields: Partial<Participant> = {}): Participant {
+  return { id, name, role: '', businessUnitId: null, leftAt: null, ...fields };
 }
 
 export function session(fields: Partial<WorkshopSession> = {}): WorkshopSession {
