@@ -6,6 +6,7 @@ import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
+import { useSettings } from './stores/settings';
 import { AssessmentView } from './views/AssessmentView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
@@ -73,14 +74,26 @@ export function App() {
   const dismiss = useApp((s) => s.dismiss);
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
+  const theme = useSettings((s) => s.settings?.theme ?? 'system');
+  const projectorTheme = useSettings((s) => s.settings?.projectorTheme ?? 'same');
+
+  // Light or dark as chosen in Settings (the projector may have its own), else as the operating system says.
+  useEffect(() => {
+    const chosen = route.name === 'projector' && projectorTheme !== 'same' ? projectorTheme : theme;
+    if (chosen === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = chosen;
+  }, [route.name, theme, projectorTheme]);
 
   useEffect(() => {
     const onHash = () => useApp.getState().syncFromHash();
     window.addEventListener('hashchange', onHash);
     void useLibrary.getState().load();
+    // Settings say how dates are written, which colour scheme to use, and whether to ask the consultant's name.
+    void useSettings.getState().load().catch(() => undefined);
     const offEvents = onEngineEvent((event) => {
       if (event.type !== 'changed') return;
       if (event.engagementId === null) void useLibrary.getState().load();
+      if (event.engagementId === null && event.tables.includes('setting')) void useSettings.getState().load().catch(() => undefined);
       const current = useEngagement.getState().current;
       if (current && event.engagementId === current.id) {
         if (event.tables.includes('engagement') && useApp.getState().route.name !== 'engagement') useEngagement.getState().clear();

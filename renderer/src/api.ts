@@ -6,6 +6,7 @@ import type { CommandName, Input, Result } from '../../shared/api';
 import { ApiError, isApiErrorShape } from '../../shared/errors';
 import type { EngineEvent } from '../../shared/events';
 import type { MenuCommand } from '../../shared/menu';
+import { personMessage } from './errors';
 
 interface Bridge {
   invoke(command: string, input: unknown): Promise<unknown>;
@@ -73,7 +74,7 @@ export function onMenuCommand(callback: (command: MenuCommand) => void): () => v
 
 export const transport: 'ipc' | 'http' = bridge ? 'ipc' : 'http';
 
+/** An error in a person's words (fields named as on screen, no command names); see ./errors. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return String(err);
+  return personMessage(err);
 }

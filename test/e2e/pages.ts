@@ -44,6 +44,7 @@ export class EngagementPage {
     await expect(this.page.getByRole('table', { name: 'Participants' }).getByRole('cell', { name, exact: true })).toBeVisible();
   }
 
+  /** Creates an assessment (which opens its workspace) and comes back to the engagement's assessments. */
   async createAssessment(label: string, date: string) {
     await this.tab(/Assessments/);
     await this.page.getByRole('button', { name: 'New assessment' }).click();
@@ -52,12 +53,63 @@ export class EngagementPage {
     await dialog.getByLabel('Date').fill(date);
     await dialog.getByRole('button', { name: 'Create assessment' }).click();
     await expect(dialog).toBeHidden();
+    await expect(this.page.locator('#ws-title')).toContainText(label);
+    await this.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button').nth(1).click();
+    await expect(this.page.getByRole('tab', { name: /Assessments/ })).toHaveAttribute('aria-selected', 'true');
   }
 
+  /** Opens an assessment's workspace from the engagement (or stays in it when it is already open). */
   async openAssessment(label: string) {
-    await this.tab(/Assessments/);
-    await this.page.getByRole('table', { name: 'Assessments' }).getByRole('button', { name: label, exact: true }).click();
+    const title = this.page.locator('#ws-title');
+    if (!((await title.count()) && (await title.innerText()).startsWith(label))) {
+      await this.tab(/Assessments/);
+      await this.page.getByRole('table', { name: 'Assessments' }).getByRole('button', { name: label, exact: true }).click();
+    }
     await expect(this.page.locator('#cap-title')).toBeVisible();
+  }
+
+  participants() {
+    return this.page.getByRole('table', { name: 'Participants', exact: true });
+  }
+
+  formerParticipants() {
+    return this.page.getByRole('table', { name: 'Former participants' });
+  }
+
+  /** Asks to remove a participant; answers the confirmation dialog, which says what is affected. */
+  async askToRemove(name: string) {
+    await this.tab(/People/);
+    await this.page.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
+    return this.page.getByRole('dialog', { name: `Remove ${name}?` });
+  }
+
+  /** The notice after a removal, with its Undo. */
+  get undoBar() {
+    return this.page.locator('.undo-bar');
+  }
+
+  assessmentRow(label: string) {
+    return this.page.getByRole('table', { name: 'Assessments' }).getByRole('row').filter({ has: this.page.getByRole('button', { name: label, exact: true }) });
+  }
+}
+
+export class SettingsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  }
+
+  async choose(label: 'Dates' | 'Colour scheme' | 'Projector colour scheme', option: string | RegExp) {
+    const select = this.page.getByLabel(new RegExp(`^${label}`));
+    const value = await select.locator('option').filter({ hasText: option }).first().getAttribute('value');
+    await select.selectOption(value ?? '');
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
   }
 }
 
@@ -121,6 +173,15 @@ export class WorkspacePage {
 
   get votes() {
     return this.page.getByRole('table', { name: 'Votes by participant' });
+  }
+
+  /** The evidence linked to the capability on screen. */
+  get evidence() {
+    return this.page.getByRole('list', { name: 'Linked evidence' });
+  }
+
+  filter(name: RegExp) {
+    return this.page.getByRole('group', { name: 'Filter capabilities' }).getByRole('button', { name });
   }
 
   voteOf(participant: string) {

@@ -26,7 +26,7 @@ describe('buildModel', () => {
     expect(model.modules.map((g) => g.module.id)).toEqual(['M2']);
     expect(ids(model.rows)).toEqual(['M2.1', 'M2.2']);
     // M1.1 is scored but out of scope; N/A counts as a decision, so M2.2 is scored.
-    expect(model.progress).toEqual({ scored: 1, inScope: 2 });
+    expect(model.progress).toEqual({ scored: 1, inScope: 2, toConfirm: 0 });
     expect(model.byId.get('M2.2')?.capability.moduleId).toBe('M2');
   });
 
@@ -86,8 +86,9 @@ describe('filters', () => {
     expect(shown('unscored')).toEqual(['M1.3', 'M2.2']);
     // Votes 1 and 3 are two levels apart; 3 and 4 are one.
     expect(shown('disagreement')).toEqual(['M1.3']);
-    // M1.2 has fresh evidence beside the stale one: it does not rest on stale evidence.
-    expect(shown('stale')).toEqual(['M2.2']);
+    // One stale item is enough, fresh ones beside it or not; each row counts its stale items.
+    expect(shown('stale')).toEqual(['M1.2', 'M2.2']);
+    expect([model.byId.get('M1.2')!.staleCount, model.byId.get('M2.2')!.staleCount, model.byId.get('M1.1')!.staleCount]).toEqual([1, 1, 0]);
     // Priority 4 or 5 is high, N/A or not.
     expect(shown('priority')).toEqual(['M1.1', 'M2.1']);
     // Gap 1 → 3 is two levels; 3 → 4 is one.
@@ -98,6 +99,30 @@ describe('filters', () => {
     expect(shown('all', 'M2')).toEqual(['M2.1', 'M2.2']);
     expect(shown('unscored', 'M2')).toEqual(['M2.2']);
     expect(matchesFilter(model.byId.get('M2.2')!, 'unscored')).toBe(true);
+  });
+});
+
+describe('carried-over scores', () => {
+  const detail = testDetail({
+    ratings: {
+      'M1.1': rating('M1.1', { currentLevel: 2, carriedOver: true }),
+      'M1.2': rating('M1.2', { notApplicable: true, carriedOver: true }),
+      'M1.3': rating('M1.3', { currentLevel: 4 }),
+    },
+  });
+  const model = buildModel(framework, detail);
+
+  it('are not scored until confirmed: progress counts them apart, a filter lists them, U visits them', () => {
+    // Five capabilities in scope: M1.3 is scored; M1.1 and M1.2 wait for confirmation.
+    expect(model.progress).toEqual({ scored: 1, inScope: 5, toConfirm: 2 });
+    expect(model.modules.map((g) => g.progress)).toEqual([
+      { scored: 1, inScope: 3, toConfirm: 2 },
+      { scored: 0, inScope: 2, toConfirm: 0 },
+    ]);
+    expect(ids(visibleRows(model, 'confirm', null))).toEqual(['M1.1', 'M1.2']);
+    expect(ids(visibleRows(model, 'unscored', null))).toEqual(['M1.1', 'M1.2', 'M2.1', 'M2.2']);
+    expect(nextUnscored(model, undefined)).toBe('M1.1');
+    expect(nextUnscored(model, 'M1.1')).toBe('M1.2');
   });
 });
 
@@ -143,6 +168,12 @@ describe('people and labels', () => {
     expect(voters(people, session({ participantIds: ['p3', 'p1'] })).map((p) => p.id)).toEqual(['p1', 'p3']);
     expect(voters(people, session({ participantIds: [] })).map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
     expect(voters(people, null).map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('someone who left is never called to vote, present or not', () => {
+    const withFormer = [people[0]!, participant('p2', 'Ben Okafor', { leftAt: '2026-01-02T10:00:00.000Z' }), people[2]!];
+    expect(voters(withFormer, null).map((p) => p.id)).toEqual(['p1', 'p3']);
+    expect(voters(withFormer, session({ participantIds: ['p1', 'p2'] })).map((p) => p.id)).toEqual(['p1']);
   });
 
   it('initials take the first and last names, or the first two letters of a single name', () => {

@@ -89,15 +89,22 @@ export function Dialog({ open, onClose, wide, ...form }: DialogProps) {
 interface FieldProps {
   label: string;
   children: ReactNode;
-  hint?: string;
+  hint?: ReactNode;
+  /** What is wrong with the value, in a person's words, shown under the field. */
+  error?: string | null;
 }
 
-export function Field({ label, children, hint }: FieldProps) {
+export function Field({ label, children, hint, error }: FieldProps) {
   return (
-    <label className="field">
+    <label className={error ? 'field invalid' : 'field'}>
       <span className="field-label">{label}</span>
       {children}
       {hint && <span className="field-hint">{hint}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

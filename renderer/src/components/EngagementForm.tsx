@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EngagementSummary } from '../../../shared/domain';
 import { Field } from './Dialog';
 
@@ -21,20 +22,32 @@ export function draftOf(e: EngagementSummary): EngagementDraft {
   return { client: e.client, industry: e.industry, region: e.region, currency: e.currency, fyStartMonth: e.fyStartMonth };
 }
 
-export function EngagementFields({ draft, onChange }: { draft: EngagementDraft; onChange(d: EngagementDraft): void }) {
+/** The fields of an engagement form, keyed as the engine names them (for errors shown beside each). */
+export const engagementFieldNames = ['client', 'industry', 'region', 'currency', 'fyStartMonth'] as const;
+
+interface EngagementFieldsProps {
+  draft: EngagementDraft;
+  onChange(d: EngagementDraft): void;
+  /** What is wrong, by field. */
+  errors?: Readonly<Record<string, string>>;
+  /** Shown under the client name: e.g. that another engagement has that name. */
+  clientNote?: ReactNode;
+}
+
+export function EngagementFields({ draft, onChange, errors = {}, clientNote }: EngagementFieldsProps) {
   const set = (patch: Partial<EngagementDraft>) => onChange({ ...draft, ...patch });
   return (
     <div className="form-grid">
-      <Field label="Client name">
-        <input name="client" autoFocus required value={draft.client} onChange={(e) => set({ client: e.target.value })} />
+      <Field label="Client name" error={errors.client} hint={clientNote}>
+        <input name="client" autoFocus required dir="auto" value={draft.client} onChange={(e) => set({ client: e.target.value })} />
       </Field>
-      <Field label="Industry">
-        <input name="industry" value={draft.industry} placeholder="e.g. Retail" onChange={(e) => set({ industry: e.target.value })} />
+      <Field label="Industry" error={errors.industry}>
+        <input name="industry" dir="auto" value={draft.industry} placeholder="e.g. Retail" onChange={(e) => set({ industry: e.target.value })} />
       </Field>
-      <Field label="Region">
-        <input name="region" value={draft.region} placeholder="e.g. DACH" onChange={(e) => set({ region: e.target.value })} />
+      <Field label="Region" error={errors.region} hint="Dates are written as they are there: Nordics, DACH, UK, US…">
+        <input name="region" dir="auto" value={draft.region} placeholder="e.g. DACH" onChange={(e) => set({ region: e.target.value })} />
       </Field>
-      <Field label="Currency">
+      <Field label="Currency" error={errors.currency}>
         <input
           name="currency"
           list="currency-codes"
@@ -48,7 +61,7 @@ export function EngagementFields({ draft, onChange }: { draft: EngagementDraft; 
           ))}
         </datalist>
       </Field>
-      <Field label="Fiscal year starts in">
+      <Field label="Fiscal year starts in" error={errors.fyStartMonth}>
         <select name="fyStartMonth" value={draft.fyStartMonth} onChange={(e) => set({ fyStartMonth: Number(e.target.value) })}>
           {MONTHS.map((m, i) => (
             <option key={m} value={i + 1}>

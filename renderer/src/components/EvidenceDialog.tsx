@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { evidenceKinds, sensitivities, type EvidenceKind, type Sensitivity } from '../../../shared/domain';
-import { errorMessage } from '../api';
+import { evidenceKinds, sensitivities, textLimits, type Evidence, type EvidenceKind, type Sensitivity } from '../../../shared/domain';
+import { formError, noError, type PersonError } from '../errors';
 import { fileToBase64, formatBytes } from '../files';
 import { todayIso } from '../format';
 import { useAssessment } from '../stores/assessment';
@@ -23,8 +23,13 @@ export const sensitivityLabels: Record<Sensitivity, string> = {
   restricted: 'Restricted',
 };
 
+/** The fields of the form, keyed as the engine names them (for errors shown beside each). */
+const FIELDS = ['title', 'kind', 'sensitivity', 'source', 'url', 'collectedOn', 'validUntil', 'description', 'file'];
+
 interface Draft {
   title: string;
+  /** The title was filled from a file name too long for a title, and shortened. */
+  titleShortened: boolean;
   kind: EvidenceKind;
   source: string;
   collectedOn: string;
@@ -35,13 +40,34 @@ interface Draft {
   file: File | null;
 }
 
-/** What a file suggests: its name without extension as the title, and "screenshot" for an image. */
-const titleOf = (file: File | null) => (file ? file.name.replace(/\.[^.]+$/, '') : '');
+/** Cuts text to `max` characters at a word where one is near, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A file name the engine accepts: at most 255 characters, keeping its extension. */
+export function uploadName(name: string): string {
+  if (name.length <= textLimits.fileName) return name;
+  const ext = /\.[^.]{1,16}$/.exec(name)?.[0] ?? '';
+  return `${name.slice(0, textLimits.fileName - ext.length - 1)}…${ext}`;
+}
+
+/** What a file suggests: its name without extension as the title (shortened to fit), and "screenshot" for an image. */
+function titleOf(file: File | null): { title: string; shortened: boolean } {
+  const base = file ? file.name.replace(/\.[^.]+$/, '') : '';
+  const title = shorten(base.trim(), textLimits.evidenceTitle);
+  return { title, shortened: title !== base.trim() };
+}
 const kindOf = (file: File | null, otherwise: EvidenceKind): EvidenceKind => (file?.type.startsWith('image/') ? 'screenshot' : otherwise);
 
 function draftFor(file: File | null): Draft {
+  const { title, shortened } = titleOf(file);
   return {
-    title: titleOf(file),
+    title,
+    titleShortened: shortened,
     kind: kindOf(file, 'document'),
     source: '',
     collectedOn: todayIso(),
@@ -53,6 +79,21 @@ function draftFor(file: File | null): Draft {
   };
 }
 
+function draftOf(e: Evidence): Draft {
+  return {
+    title: e.title,
+    titleShortened: false,
+    kind: e.kind,
+    source: e.source,
+    collectedOn: e.collectedOn ?? '',
+    validUntil: e.validUntil ?? '',
+    sensitivity: e.sensitivity,
+    description: e.description,
+    url: e.url ?? '',
+    file: null,
+  };
+}
+
 interface EvidenceDialogProps {
   open: boolean;
   engagementId: string;
@@ -60,10 +101,12 @@ interface EvidenceDialogProps {
   capabilityId: string;
   /** A file dropped on the evidence panel. */
   initialFile: File | null;
+  /** An item to edit instead of adding a new one. */
+  editing?: Evidence | null;
   onClose(): void;
 }
 
-/** Adds evidence (with an optional file) and links it to the capability on screen; engine errors show here. */
+/** Adds evidence (with an optional file) and links it to the capability on screen, or edits an item; errors show at their fields. */
 export function EvidenceDialog({ open, onClose, ...form }: EvidenceDialogProps) {
   return (
     <DialogFrame open={open} onClose={onClose}>
@@ -72,50 +115,68 @@ export function EvidenceDialog({ open, onClose, ...form }: EvidenceDialogProps) 
   );
 }
 
-/** The form, filled afresh (from the dropped file, if any) each time the dialog opens. */
-function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, onClose }: Omit<EvidenceDialogProps, 'open'>) {
+/** The form, filled afresh (from the dropped file, or the item edited) each time the dialog opens. */
+function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, editing, onClose }: Omit<EvidenceDialogProps, 'open'>) {
   const addEvidence = useAssessment((s) => s.addEvidence);
-  const [draft, setDraft] = useState<Draft>(() => draftFor(initialFile));
-  const [error, setError] = useState<string | null>(null);
+  const updateEvidence = useAssessment((s) => s.updateEvidence);
+  const [draft, setDraft] = useState<Draft>(() => (editing ? draftOf(editing) : draftFor(initialFile)));
+  const [error, setError] = useState<PersonError>(noError);
   const [busy, setBusy] = useState(false);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const chooseFile = (file: File | null) => setDraft((d) => ({ ...d, file, title: d.title || titleOf(file), kind: kindOf(file, d.kind) }));
+  const chooseFile = (file: File | null) =>
+    setDraft((d) => {
+      if (d.title) return { ...d, file, kind: kindOf(file, d.kind) };
+      const { title, shortened } = titleOf(file);
+      return { ...d, file, title, titleShortened: shortened, kind: kindOf(file, d.kind) };
+    });
   const { dragging, handlers } = useFileDrop(chooseFile);
 
+  const fields = {
+    title: draft.title,
+    kind: draft.kind,
+    source: draft.source,
+    collectedOn: draft.collectedOn || null,
+    validUntil: draft.validUntil || null,
+    sensitivity: draft.sensitivity,
+    description: draft.description,
+    url: draft.url.trim() || null,
+  };
   const submit = async () => {
     setBusy(true);
-    setError(null);
+    setError(noError);
     try {
-      const file = draft.file ? { name: draft.file.name, mime: draft.file.type || 'application/octet-stream', dataBase64: await fileToBase64(draft.file) } : undefined;
-      await addEvidence({
-        engagementId,
-        title: draft.title,
-        kind: draft.kind,
-        source: draft.source,
-        collectedOn: draft.collectedOn || null,
-        validUntil: draft.validUntil || null,
-        sensitivity: draft.sensitivity,
-        description: draft.description,
-        url: draft.url.trim() || null,
-        ...(file ? { file } : {}),
-        links: [{ assessmentId, capabilityId }],
-      });
+      if (editing) {
+        await updateEvidence({ evidenceId: editing.id, ...fields });
+      } else {
+        const file = draft.file ? { name: uploadName(draft.file.name), mime: draft.file.type || 'application/octet-stream', dataBase64: await fileToBase64(draft.file) } : undefined;
+        await addEvidence({ engagementId, ...fields, ...(file ? { file } : {}), links: [{ assessmentId, capabilityId }] });
+      }
       onClose();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(formError(err, FIELDS));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <DialogForm title={`Add evidence to ${capabilityId}`} onSubmit={submit} submitLabel="Add evidence" busy={busy} error={error}>
+    <DialogForm
+      title={editing ? `Edit evidence: ${editing.title}` : `Add evidence to ${capabilityId}`}
+      onSubmit={submit}
+      submitLabel={editing ? 'Save changes' : 'Add evidence'}
+      busy={busy}
+      error={error.message}
+    >
       <div className="form-grid evidence-form">
-        <Field label="Title">
-          <input autoFocus value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+        <Field
+          label="Title"
+          error={error.fields.title}
+          hint={draft.titleShortened ? 'The file name is too long for a title: it was shortened. Change it if you like.' : undefined}
+        >
+          <input autoFocus dir="auto" value={draft.title} onChange={(e) => set({ title: e.target.value, titleShortened: false })} />
         </Field>
-        <Field label="Kind">
+        <Field label="Kind" error={error.fields.kind}>
           <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as EvidenceKind })}>
             {evidenceKinds.map((k) => (
               <option key={k} value={k}>
@@ -124,7 +185,7 @@ function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, o
             ))}
           </select>
         </Field>
-        <Field label="Sensitivity">
+        <Field label="Sensitivity" error={error.fields.sensitivity}>
           <select value={draft.sensitivity} onChange={(e) => set({ sensitivity: e.target.value as Sensitivity })}>
             {sensitivities.map((s) => (
               <option key={s} value={s}>
@@ -133,36 +194,44 @@ function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, o
             ))}
           </select>
         </Field>
-        <Field label="Source" hint="Who or what it came from">
-          <input value={draft.source} onChange={(e) => set({ source: e.target.value })} />
+        <Field label="Source" hint="Who or what it came from" error={error.fields.source}>
+          <input dir="auto" value={draft.source} onChange={(e) => set({ source: e.target.value })} />
         </Field>
-        <Field label="Web address">
+        <Field label="Web address" error={error.fields.url}>
           <input type="url" value={draft.url} placeholder="https://…" onChange={(e) => set({ url: e.target.value })} />
         </Field>
-        <Field label="Collected on">
+        <Field label="Collected on" error={error.fields.collectedOn}>
           <input type="date" value={draft.collectedOn} onChange={(e) => set({ collectedOn: e.target.value })} />
         </Field>
-        <Field label="Valid until" hint="After this date it counts as stale">
+        <Field label="Valid until" hint="After this date it counts as stale" error={error.fields.validUntil}>
           <input type="date" value={draft.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
         </Field>
-        <label className="field span-2">
-          <span className="field-label">Description</span>
-          <textarea rows={3} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
-        </label>
-        <div className={dragging ? 'dropzone span-2 dragging' : 'dropzone span-2'} {...handlers}>
-          <label className="field">
-            <span className="field-label">File (optional): choose one or drop it here</span>
-            <input type="file" onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
-          </label>
-          {draft.file && (
-            <p className="small">
-              <strong>{draft.file.name}</strong> · {formatBytes(draft.file.size)}{' '}
-              <button type="button" className="link" onClick={() => chooseFile(null)}>
-                Remove file
-              </button>
-            </p>
-          )}
+        <div className="span-2">
+          <Field label={draft.kind === 'interview_note' ? 'Note' : 'Description'} error={error.fields.description}>
+            <textarea rows={draft.kind === 'interview_note' ? 6 : 3} dir="auto" value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+          </Field>
         </div>
+        {editing ? (
+          editing.attachment && (
+            <p className="small muted span-2">
+              File: {editing.attachment.fileName} · {formatBytes(editing.attachment.size)} (a file cannot be replaced: add a new item for a new version)
+            </p>
+          )
+        ) : (
+          <div className={dragging ? 'dropzone span-2 dragging' : 'dropzone span-2'} {...handlers}>
+            <Field label="File (optional): choose one or drop it here" error={error.fields.file}>
+              <input type="file" onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} />
+            </Field>
+            {draft.file && (
+              <p className="small">
+                <strong>{draft.file.name}</strong> · {formatBytes(draft.file.size)}{' '}
+                <button type="button" className="link" onClick={() => chooseFile(null)}>
+                  Remove file
+                </button>
+              </p>
+            )}
+          </div>
+        )}
       </div>
     </DialogForm>
   );

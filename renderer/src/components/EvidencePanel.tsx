@@ -8,6 +8,7 @@ import { useAssessment } from '../stores/assessment';
 import { useWorkspace } from '../stores/workspace';
 import { Dialog, DialogForm, DialogFrame } from './Dialog';
 import { EvidenceDialog, kindLabels, sensitivityLabels } from './EvidenceDialog';
+import { keysLabel } from './Shortcuts';
 import { useFileDrop } from './useFileDrop';
 
 interface EvidencePanelProps {
@@ -23,15 +24,28 @@ async function fetchFile(engagementId: string, evidenceId: string): Promise<{ bl
   return { blob: attachmentBlob(content), fileName: content.fileName };
 }
 
-/** The evidence behind a capability: linked items with their freshness and files; add (or drop a file), link, unlink, open. */
+/**
+ * The evidence behind a capability: linked items with their note or web address, freshness and files; add (or drop a
+ * file), edit, delete (undone like any change), link, unlink, open.
+ */
 export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked }: EvidencePanelProps) {
   const dialog = useWorkspace((s) => s.dialog);
   const droppedFile = useWorkspace((s) => s.droppedFile);
   const set = useWorkspace((s) => s.set);
   const unlink = useAssessment((s) => s.unlink);
+  const removeEvidence = useAssessment((s) => s.removeEvidence);
   const notify = useApp((s) => s.notify);
   const { dragging, handlers } = useFileDrop((file) => set({ dialog: 'evidence', droppedFile: file }));
   const [preview, setPreview] = useState<Evidence | null>(null);
+  const [editing, setEditing] = useState<Evidence | null>(null);
+  const [deleting, setDeleting] = useState<Evidence | null>(null);
+  const stale = linked.filter((e) => e.stale).length;
+
+  const remove = async (e: Evidence) => {
+    setDeleting(null);
+    await removeEvidence(e.id);
+    notify('info', `Evidence “${e.title}” deleted. Undo (${keysLabel('Mod+Z')}) brings it back.`);
+  };
 
   const save = async (e: Evidence) => {
     try {
@@ -49,7 +63,10 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
       {...handlers}
     >
       <div className="card-head">
-        <h3 id="evidence-title">Evidence ({linked.length})</h3>
+        <h3 id="evidence-title">
+          Evidence ({linked.length}
+          {stale > 0 && <span className="stale-count"> · {stale} stale</span>})
+        </h3>
         <div className="card-actions">
           <button type="button" className="btn small" onClick={() => set({ dialog: 'link-evidence' })}>
             Link existing
@@ -65,7 +82,7 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
         <ul className="evidence-list" aria-label="Linked evidence">
           {linked.map((e) => (
             <li key={e.id} className="evidence-item">
-              <EvidenceSummary evidence={e} />
+              <EvidenceSummary evidence={e} full />
               <div className="evidence-actions">
                 {e.attachment && (
                   <>
@@ -78,12 +95,18 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
                   </>
                 )}
                 {e.url && (
-                  <a className="btn small" href={e.url} target="_blank" rel="noreferrer noopener">
+                  <a className="btn small" href={e.url} target="_blank" rel="noreferrer noopener" aria-label={`Visit ${e.url}`}>
                     Visit
                   </a>
                 )}
-                <button type="button" className="btn small ghost danger-text" aria-label={`Unlink ${e.title}`} onClick={() => void unlink(capabilityId, e.id)}>
+                <button type="button" className="btn small" aria-label={`Edit ${e.title}`} onClick={() => setEditing(e)}>
+                  Edit
+                </button>
+                <button type="button" className="btn small ghost" aria-label={`Unlink ${e.title}`} onClick={() => void unlink(capabilityId, e.id)}>
                   Unlink
+                </button>
+                <button type="button" className="btn small ghost danger-text" aria-label={`Delete ${e.title}`} onClick={() => setDeleting(e)}>
+                  Delete
                 </button>
               </div>
             </li>
@@ -99,16 +122,70 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
         initialFile={droppedFile}
         onClose={() => set({ dialog: null, droppedFile: null })}
       />
+      <EvidenceDialog
+        open={editing !== null}
+        engagementId={engagementId}
+        assessmentId={assessmentId}
+        capabilityId={capabilityId}
+        initialFile={null}
+        editing={editing}
+        onClose={() => setEditing(null)}
+      />
+      <Dialog
+        open={deleting !== null}
+        title="Delete this evidence?"
+        onClose={() => setDeleting(null)}
+        onSubmit={() => (deleting ? remove(deleting) : undefined)}
+        danger
+        submitLabel="Delete evidence"
+      >
+        {deleting && <p>{deletionSentence(deleting, assessmentId)}</p>}
+      </Dialog>
       <LinkEvidenceDialog open={dialog === 'link-evidence'} engagementId={engagementId} capabilityId={capabilityId} linked={linked} onClose={() => set({ dialog: null })} />
       <PreviewDialog engagementId={engagementId} evidence={preview} onClose={() => setPreview(null)} onSave={save} />
     </section>
   );
 }
 
-export function EvidenceSummary({ evidence: e }: { evidence: Evidence }) {
+/** What deleting an item takes away: every link it has, here and in other assessments. */
+function deletionSentence(e: Evidence, assessmentId: string): string {
+  const here = e.links.filter((l) => l.assessmentId === assessmentId).map((l) => l.capabilityId);
+  const elsewhere = e.links.length - here.length;
+  const where = [
+    here.length ? `linked here to ${here.join(', ')}` : null,
+    elsewhere ? `to ${elsewhere} capabilit${elsewhere === 1 ? 'y' : 'ies'} in other assessments` : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `“${e.title}”${where ? ` is ${where}` : ''}${e.attachment ? `, with the file ${e.attachment.fileName}` : ''}. Deleting removes it from all of them. Undo (${keysLabel('Mod+Z')}) brings it back with its links.`;
+}
+
+/** Notes longer than this show their start, with a button for the rest. */
+const NOTE_PREVIEW = 280;
+
+/** An item's note (or description), shown after saving as it was typed; long ones fold. */
+function EvidenceText({ text }: { text: string }) {
+  const [all, setAll] = useState(false);
+  if (!text.trim()) return null;
+  const long = text.length > NOTE_PREVIEW;
+  return (
+    <div className="evidence-text small">
+      <p dir="auto">{long && !all ? `${text.slice(0, NOTE_PREVIEW).trimEnd()}…` : text}</p>
+      {long && (
+        <button type="button" className="link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Show less' : 'Show all'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function EvidenceSummary({ evidence: e, full }: { evidence: Evidence; full?: boolean }) {
   return (
     <div className="evidence-summary">
-      <span className="strong">{e.title}</span>
+      <span className="strong" dir="auto">
+        {e.title}
+      </span>
       <span className="evidence-meta small">
         <span className="tag plain">{kindLabels[e.kind]}</span>
         <span className={`tag sens-${e.sensitivity}`}>{sensitivityLabels[e.sensitivity]}</span>
@@ -118,7 +195,18 @@ export function EvidenceSummary({ evidence: e }: { evidence: Evidence }) {
             {formatDate(e.validUntil)}
           </span>
         )}
+        {e.source && (
+          <span className="muted" dir="auto">
+            {e.source}
+          </span>
+        )}
       </span>
+      {full && e.url && (
+        <a className="evidence-url small" href={e.url} target="_blank" rel="noreferrer noopener">
+          {e.url}
+        </a>
+      )}
+      {full && <EvidenceText text={e.description} />}
       {e.attachment && (
         <span className="small muted">
           File: {e.attachment.fileName} · {formatBytes(e.attachment.size)}

@@ -38,6 +38,7 @@ export function ModuleNavigator({ model, visible, capabilityId, onSelect }: Navi
           <strong className="nav-total">
             {model.progress.scored} / {model.progress.inScope}
           </strong>
+          {!!model.progress.toConfirm && <span className="nav-confirm small">· {model.progress.toConfirm} to confirm</span>}
           <ProgressBar value={model.progress.scored} max={model.progress.inScope} label="Capabilities scored" />
         </div>
         <label className="field">
@@ -100,7 +101,7 @@ const NavItem = memo(function NavItem({ row, active, onSelect }: { row: Capabili
       <span className="nav-flags">
         {rating?.carriedOver && <Flag className="flag-carried" symbol="↺" label="carried over" />}
         {row.consensus.disagreement && <Flag className="flag-disagree" symbol="⚑" label="disagreement" />}
-        {row.staleEvidence && <Flag className="flag-stale" symbol="◷" label="stale evidence" />}
+        {row.staleEvidence && <Flag className="flag-stale" symbol={row.staleCount > 1 ? `◷${row.staleCount}` : '◷'} label={`stale evidence: ${row.staleCount} of ${row.evidence.length} items`} />}
         {row.change !== null && row.change !== 0 && (
           <Flag
             className={row.change > 0 ? 'flag-up' : 'flag-down'}

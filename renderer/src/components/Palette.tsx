@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Engagement, SearchHit } from '../../../shared/domain';
 import { allCapabilities } from '../../../shared/framework/schema';
 import { invoke } from '../api';
+import { engagementFacts } from '../format';
 import { useApp, type Route } from '../stores/app';
 import { useAssessment } from '../stores/assessment';
 import { useEngagement, useFramework, useLibrary } from '../stores/data';
@@ -104,7 +105,8 @@ function PaletteSearch() {
     const es: Item[] = engagements.map((e) => ({
       key: e.id,
       label: e.client,
-      detail: `Engagement${e.industry ? ` · ${e.industry}` : ''}`,
+      // Two engagements of one client read alike: what tells them apart is said beside each.
+      detail: `Engagement · ${engagementFacts(e)}`,
       text: `${e.client} Engagement ${e.industry}`,
       kind: 'Engagement',
       route: { name: 'engagement', engagementId: e.id, tab: 'assessments' },

@@ -51,6 +51,10 @@ interface AssessmentState {
   updateAction(actionId: string, patch: ActionPatch): Promise<unknown>;
   removeAction(actionId: string): Promise<unknown>;
   addEvidence(input: NewEvidence): Promise<Evidence>;
+  /** Saves changes to an evidence item; throws the engine's error for the dialog to show. */
+  updateEvidence(input: Omit<Input<'evidence.update'>, 'engagementId'>): Promise<Evidence>;
+  /** Deletes an evidence item everywhere; undone like any change of this assessment. */
+  removeEvidence(evidenceId: string): Promise<unknown>;
   link(capabilityId: string, evidence: Evidence): Promise<unknown>;
   unlink(capabilityId: string, evidenceId: string): Promise<unknown>;
   startWorkshop(input: Omit<Input<'workshop.start'>, Ref>): Promise<unknown>;
@@ -274,6 +278,14 @@ export const useAssessment = create<AssessmentState>((set, get) => {
     async addEvidence(input) {
       const evidence = await queue.run(() => invoke('evidence.add', input), { reconcile: (d, e) => (e.links.some((l) => l.assessmentId === d.assessment.id) ? withEvidence(d, e) : d) });
       return evidence;
+    },
+
+    async updateEvidence(input) {
+      return queue.run(() => invoke('evidence.update', { ...input, engagementId: ref().engagementId }), { reconcile: (d, e) => (d.evidence.some((x) => x.id === e.id) ? withEvidence(d, e) : d) });
+    },
+
+    removeEvidence(evidenceId) {
+      return get().write('evidence.remove', { ...ref(), evidenceId }, { optimistic: (d) => ({ ...d, evidence: d.evidence.filter((e) => e.id !== evidenceId) }) });
     },
 
     link(capabilityId, evidence) {

@@ -21,6 +21,8 @@ interface LibraryState {
   archive(engagementId: string, archived: boolean): Promise<EngagementSummary>;
   /** Deletes the engagement's file (and its backups) for good. */
   remove(engagementId: string): Promise<Result<'engagement.delete'>>;
+  /** Creates the sample engagement (a fictional client with two quarters of work). */
+  createSample(): Promise<EngagementSummary>;
 }
 
 export const useLibrary = create<LibraryState>((set) => ({
@@ -48,6 +50,9 @@ export const useLibrary = create<LibraryState>((set) => ({
   remove(engagementId) {
     return invoke('engagement.delete', { engagementId });
   },
+  createSample() {
+    return invoke('engagement.createSample', {});
+  },
 }));
 
 type OfEngagement<C extends 'engagement.update' | 'assessment.create' | 'participant.add' | 'participant.update'> = Omit<Input<C>, 'engagementId'>;
@@ -70,7 +75,13 @@ interface EngagementState {
   removeBusinessUnit(businessUnitId: string): Promise<Result<'businessUnit.remove'>>;
   addParticipant(participant: NewParticipant): Promise<Result<'participant.add'>>;
   updateParticipant(participantId: string, patch: ParticipantPatch): Promise<Result<'participant.update'>>;
+  /** Marks a participant as left: kept with their votes, out of new vote rounds. */
   removeParticipant(participantId: string): Promise<Result<'participant.remove'>>;
+  restoreParticipant(participantId: string): Promise<Result<'participant.restore'>>;
+  restoreBusinessUnit(businessUnitId: string): Promise<Result<'businessUnit.restore'>>;
+  updateAssessment(assessmentId: string, patch: { label?: string; date?: string }): Promise<Result<'assessment.update'>>;
+  /** Deletes an assessment with its scores, votes and actions. */
+  deleteAssessment(assessmentId: string): Promise<Result<'assessment.delete'>>;
 }
 
 export const useEngagement = create<EngagementState>((set, get) => {
@@ -124,6 +135,18 @@ export const useEngagement = create<EngagementState>((set, get) => {
     },
     async removeParticipant(participantId) {
       return invoke('participant.remove', { engagementId: engagementId(), participantId });
+    },
+    async restoreParticipant(participantId) {
+      return invoke('participant.restore', { engagementId: engagementId(), participantId });
+    },
+    async restoreBusinessUnit(businessUnitId) {
+      return invoke('businessUnit.restore', { engagementId: engagementId(), businessUnitId });
+    },
+    async updateAssessment(assessmentId, patch) {
+      return invoke('assessment.update', { ...patch, engagementId: engagementId(), assessmentId });
+    },
+    async deleteAssessment(assessmentId) {
+      return invoke('assessment.delete', { engagementId: engagementId(), assessmentId });
     },
   };
 });

@@ -1,24 +1,29 @@
 import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/domain';
-import { errorMessage } from '../api';
-import { Dialog } from '../components/Dialog';
-import { EngagementFields, draftOf, emptyDraft, type EngagementDraft } from '../components/EngagementForm';
+import { Dialog, Field } from '../components/Dialog';
+import { EngagementFields, draftOf, emptyDraft, engagementFieldNames, type EngagementDraft } from '../components/EngagementForm';
+import { formError, noError, personMessage, type PersonError } from '../errors';
 import { useApp } from '../stores/app';
 import { useLibrary } from '../stores/data';
-import { formatDate, formatDateTime } from '../format';
+import { useSettings } from '../stores/settings';
+import { engagementFacts, formatDate, formatDateTime } from '../format';
+
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function NewEngagementDialog() {
   const open = useApp((s) => s.newEngagementOpen);
   const setApp = useApp((s) => s.set);
   const navigate = useApp((s) => s.navigate);
   const createEngagement = useLibrary((s) => s.create);
+  const engagements = useLibrary((s) => s.engagements);
   const [draft, setDraft] = useState<EngagementDraft>(emptyDraft);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<PersonError>(noError);
   const [busy, setBusy] = useState(false);
+  const twins = draft.client.trim() ? engagements.filter((e) => sameName(e.client, draft.client)) : [];
   const close = () => {
     setApp({ newEngagementOpen: false });
     setDraft(emptyDraft());
-    setError(null);
+    setError(noError);
   };
   const submit = async () => {
     setBusy(true);
@@ -27,15 +32,93 @@ export function NewEngagementDialog() {
       close();
       navigate({ name: 'engagement', engagementId: created.id, tab: 'people' });
     } catch (err) {
-      setError(errorMessage(err));
+      setError(formError(err, engagementFieldNames));
     } finally {
       setBusy(false);
     }
   };
+  const clientNote = twins.length ? (
+    <span className="warn-note" role="status">
+      You already have {twins.length === 1 ? 'an engagement' : `${twins.length} engagements`} called <bdi>{twins[0]!.client}</bdi> ({twins.map(engagementFacts).join('; ')}). Creating another keeps both.
+    </span>
+  ) : null;
   return (
-    <Dialog open={open} title="New engagement" onClose={close} onSubmit={submit} submitLabel="Create engagement" busy={busy} error={error}>
-      <EngagementFields draft={draft} onChange={setDraft} />
+    <Dialog open={open} title="New engagement" onClose={close} onSubmit={submit} submitLabel={twins.length ? 'Create another' : 'Create engagement'} busy={busy} error={error.message}>
+      <EngagementFields draft={draft} onChange={setDraft} errors={error.fields} clientNote={clientNote} />
     </Dialog>
+  );
+}
+
+/** On the first launch, the name the history records each change under (skippable; kept in Settings). */
+function NamePrompt() {
+  const settings = useSettings((s) => s.settings);
+  const update = useSettings((s) => s.update);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!settings || settings.displayName || settings.nameAsked) return null;
+  const save = async (patch: { displayName?: string; nameAsked: true }) => {
+    try {
+      await update(patch);
+    } catch (err) {
+      setError(formError(err, ['displayName']).fields.displayName ?? personMessage(err));
+    }
+  };
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h2 id="welcome-title">Welcome. What is your name?</h2>
+      <p className="muted small">The history records who made each change: your scores, votes and evidence will carry this name. You can change it in Settings.</p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ displayName: name, nameAsked: true });
+        }}
+      >
+        <Field label="Your name" error={error}>
+          <input dir="auto" value={name} placeholder="e.g. Sam Rivera" onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <button className="btn primary" type="submit">
+          Save my name
+        </button>
+        <button className="btn ghost" type="button" onClick={() => void save({ nameAsked: true })}>
+          Not now
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SampleOffer() {
+  const createSample = useLibrary((s) => s.createSample);
+  const navigate = useApp((s) => s.navigate);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const sample = await createSample();
+      navigate({ name: 'engagement', engagementId: sample.id, tab: 'assessments' });
+    } catch (err) {
+      setError(personMessage(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="sample-offer">
+      <p>
+        New here? Open a <strong>sample engagement</strong>: a fictional retailer with two quarterly assessments, votes, evidence and action items.
+        Delete it when you are done, like any other.
+      </p>
+      <button className="btn" onClick={() => void start()} disabled={busy} aria-busy={busy}>
+        {busy ? 'Preparing the sample…' : 'Explore a sample engagement'}
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -57,14 +140,15 @@ export function Home() {
   const remove = useLibrary((s) => s.remove);
   const [showArchived, setShowArchived] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [dialogError, setDialogError] = useState<PersonError>(noError);
 
   const visible = engagements.filter((e) => showArchived || !e.archivedAt);
   const archivedCount = engagements.filter((e) => e.archivedAt).length;
+  const twinned = (e: EngagementSummary) => engagements.some((o) => o.id !== e.id && sameName(o.client, e.client));
 
   const close = () => {
     setPending(null);
-    setDialogError(null);
+    setDialogError(noError);
   };
 
   const run = async (action: () => Promise<unknown>, done?: string) => {
@@ -73,8 +157,8 @@ export function Home() {
       if (done) notify('info', done);
       close();
     } catch (err) {
-      if (pending) setDialogError(errorMessage(err));
-      else notify('error', errorMessage(err));
+      if (pending) setDialogError(formError(err, ['client']));
+      else notify('error', personMessage(err));
     }
   };
 
@@ -98,6 +182,7 @@ export function Home() {
         </div>
       </header>
 
+      <NamePrompt />
       {error && <p className="form-error" role="alert">{error}</p>}
       {unreadable.length > 0 && (
         <section className="notice" aria-labelledby="unreadable-title">
@@ -121,6 +206,7 @@ export function Home() {
           <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
             Create your first engagement
           </button>
+          {engagements.length === 0 && <SampleOffer />}
         </div>
       )}
       {visible.length > 0 && (
@@ -140,17 +226,18 @@ export function Home() {
             {visible.map((e) => (
               <tr key={e.id} className={e.archivedAt ? 'archived' : undefined}>
                 <td>
-                  <button className="link strong" onClick={() => navigate({ name: 'engagement', engagementId: e.id, tab: 'assessments' })}>
+                  <button className="link strong" dir="auto" onClick={() => navigate({ name: 'engagement', engagementId: e.id, tab: 'assessments' })}>
                     {e.client}
                   </button>
                   {e.archivedAt && <span className="tag">Archived</span>}
                   <div className="muted small">
-                    {[e.region, e.currency].filter(Boolean).join(' · ')}
+                    <bdi>{[e.region, e.currency].filter(Boolean).join(' · ')}</bdi>
+                    {twinned(e) && <span className="twin-note"> · created {formatDate(e.createdAt.slice(0, 10), e.region)}</span>}
                   </div>
                 </td>
-                <td>{e.industry || <span className="muted">—</span>}</td>
-                <td>{e.lastAssessment ? `${e.lastAssessment.label} (${formatDate(e.lastAssessment.date)})` : <span className="muted">None yet</span>}</td>
-                <td>{e.lastOpenedAt ? formatDateTime(e.lastOpenedAt) : <span className="muted">Never</span>}</td>
+                <td dir="auto">{e.industry || <span className="muted">—</span>}</td>
+                <td>{e.lastAssessment ? <><bdi>{e.lastAssessment.label}</bdi> ({formatDate(e.lastAssessment.date, e.region)})</> : <span className="muted">None yet</span>}</td>
+                <td>{e.lastOpenedAt ? formatDateTime(e.lastOpenedAt, e.region) : <span className="muted">Never</span>}</td>
                 <td className="row-actions">
                   <button className="btn small ghost" aria-label={`Rename ${e.client}`} onClick={() => setPending({ kind: 'rename', engagement: e, draft: draftOf(e) })}>
                     Rename
@@ -181,7 +268,7 @@ export function Home() {
         open={pending?.kind === 'rename'}
         title="Rename engagement"
         onClose={close}
-        error={dialogError}
+        error={dialogError.message}
         onSubmit={() =>
           pending?.kind === 'rename'
             ? run(() => rename(pending.engagement.id, pending.draft.client), 'Engagement renamed')
@@ -189,14 +276,14 @@ export function Home() {
         }
       >
         {pending?.kind === 'rename' && (
-          <label className="field">
-            <span className="field-label">Client name</span>
+          <Field label="Client name" error={dialogError.fields.client}>
             <input
               autoFocus
+              dir="auto"
               value={pending.draft.client}
               onChange={(ev) => setPending({ ...pending, draft: { ...pending.draft, client: ev.target.value } })}
             />
-          </label>
+          </Field>
         )}
       </Dialog>
 
@@ -206,7 +293,7 @@ export function Home() {
         onClose={close}
         danger
         submitLabel="Delete permanently"
-        error={dialogError}
+        error={dialogError.message}
         onSubmit={() =>
           pending?.kind === 'delete'
             ? run(() => remove(pending.engagement.id), `${pending.engagement.client} deleted`)
@@ -214,11 +301,27 @@ export function Home() {
         }
       >
         {pending?.kind === 'delete' && (
-          <p>
-            This removes the file of <strong>{pending.engagement.client}</strong> from your data folder, with any backup copies
-            of it: all its business units, participants, assessments, scores, evidence files and their history. It cannot be
-            undone. Archive it instead to hide it but keep it.
-          </p>
+          <>
+            <dl className="facts delete-facts" aria-label="The engagement to delete">
+              <dt>Client</dt>
+              <dd dir="auto">{pending.engagement.client}</dd>
+              <dt>Industry</dt>
+              <dd dir="auto">{pending.engagement.industry || '—'}</dd>
+              <dt>Region</dt>
+              <dd dir="auto">{pending.engagement.region || '—'}</dd>
+              <dt>Created</dt>
+              <dd>{formatDate(pending.engagement.createdAt.slice(0, 10), pending.engagement.region)}</dd>
+              <dt>Last assessment</dt>
+              <dd>{pending.engagement.lastAssessment ? `${pending.engagement.lastAssessment.label} (${formatDate(pending.engagement.lastAssessment.date, pending.engagement.region)})` : 'None'}</dd>
+              <dt>Last opened</dt>
+              <dd>{pending.engagement.lastOpenedAt ? formatDateTime(pending.engagement.lastOpenedAt, pending.engagement.region) : 'Never'}</dd>
+            </dl>
+            <p>
+              This removes the file of <strong dir="auto">{pending.engagement.client}</strong> from your data folder, with any backup copies of it: all its
+              business units, participants, assessments, scores, evidence files and their history. It cannot be undone. Archive it instead to hide it but
+              keep it.
+            </p>
+          </>
         )}
       </Dialog>
     </section>

@@ -1,5 +1,6 @@
-/** Audit entries in words a client understands: "Score M2.1: current 2 → 3". */
+/** Audit entries in words a client understands: "Score M2.1: current 2 → 3", only what changed. */
 import type { AuditEntry, Participant } from '../../../shared/domain';
+import { formatDate } from '../format';
 
 const commandLabels: Record<string, string> = {
   'assessment.create': 'Assessment created',
@@ -15,6 +16,17 @@ const commandLabels: Record<string, string> = {
   'evidence.remove': 'Evidence removed',
   'evidence.link': 'Evidence linked',
   'evidence.unlink': 'Evidence unlinked',
+  'assessment.update': 'Assessment renamed',
+  'assessment.delete': 'Assessment deleted',
+  'assessment.tickCriterion': 'Criterion',
+  'participant.add': 'Participant added',
+  'participant.update': 'Participant changed',
+  'participant.remove': 'Participant left',
+  'participant.restore': 'Participant back',
+  'businessUnit.add': 'Business unit added',
+  'businessUnit.rename': 'Business unit renamed',
+  'businessUnit.remove': 'Business unit removed',
+  'businessUnit.restore': 'Business unit restored',
   'history.undo': 'Undo',
   'history.redo': 'Redo',
   'workshop.start': 'Workshop started',
@@ -49,10 +61,20 @@ const fieldLabels: Record<string, string> = {
   minutes: 'minutes',
   focuscapabilityid: 'focus',
   label: 'label',
+  filename: 'file',
+  evidence: 'evidence',
+  voteskept: 'votes kept',
+  people: 'people',
 };
 
-/** Keys that say nothing to a reader: ids, timestamps, bookkeeping. */
-const hidden = /^(id|seq|at|updatedat|createdat|assessmentid|engagementid|capabilityid|evidenceid|actionid|sessionid|sha256|startedat|endedat)$/;
+/** Keys that say nothing to a reader: ids, timestamps, bookkeeping, and what another line already says. */
+const hidden = /^(id|rid|seq|at|updatedat|createdat|assessmentid|engagementid|capabilityid|evidenceid|actionid|sessionid|sha256|attachmentsha256|startedat|endedat|links|size|former|businessunitid)$/;
+
+/** Values stored as codes, in words: "interview_note" is an interview note. */
+const words = (v: string) => v.replace(/_/g, ' ');
+
+/** Nothing to say about a field a new record leaves empty. */
+const blank = (v: unknown) => v === null || v === undefined || v === '' || v === false || v === 0 || (Array.isArray(v) && v.length === 0);
 
 const norm = (key: string) => key.replace(/[_\s-]/g, '').toLowerCase();
 
@@ -69,8 +91,13 @@ function show(key: string, v: unknown, names: ReadonlyMap<string, string>): stri
   if (Array.isArray(v)) return v.map((x) => show('', x, names)).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   const s = String(v);
-  return s.length > 60 ? `“${s.slice(0, 57)}…”` : k === 'rationale' || k === 'text' || k === 'description' ? `“${s}”` : s;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDate(s);
+  if (k === 'kind' || k === 'status' || k === 'sensitivity') return words(s);
+  return s.length > 60 ? `“${s.slice(0, 57)}…”` : k === 'rationale' || k === 'text' || k === 'description' || k === 'title' || k === 'evidence' ? `“${s}”` : s;
 }
+
+/** For a new evidence item, only what names it: its title, kind, and the file or address it holds. */
+const EVIDENCE_ADDED = new Set(['title', 'kind', 'filename', 'url']);
 
 export interface ReadableEntry {
   what: string;
@@ -93,7 +120,10 @@ export function describeEntry(entry: AuditEntry, participants: readonly Particip
   // The engine may name the participant itself; then the id adds nothing. Who comes first, then what changed.
   const named = all.includes('participant');
   const isWho = (k: string) => norm(k) === 'participant' || norm(k) === 'participantid';
-  const keys = all.filter((k) => !hidden.test(norm(k)) && !(named && norm(k) === 'participantid')).sort((a, b) => Number(isWho(b)) - Number(isWho(a)));
+  const keys = all
+    .filter((k) => !hidden.test(norm(k)) && !(named && norm(k) === 'participantid'))
+    .filter((k) => entry.command !== 'evidence.add' || EVIDENCE_ADDED.has(norm(k)))
+    .sort((a, b) => Number(isWho(b)) - Number(isWho(a)));
   const changes: string[] = [];
   for (const key of keys) {
     const a = before?.[key];
@@ -101,7 +131,10 @@ export function describeEntry(entry: AuditEntry, participants: readonly Particip
     if (JSON.stringify(a ?? null) === JSON.stringify(b ?? null)) continue;
     const label = fieldLabels[norm(key)] ?? key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
     if (isWho(key)) changes.push(show(key, b ?? a, names));
-    else if (!before) changes.push(`${label} ${show(key, b, names)}`);
+    else if (!before) {
+      // A new record: what it was made with, not every field it left empty.
+      if (!blank(b)) changes.push(`${label} ${show(key, b, names)}`);
+    }
     else if (!after) changes.push(`${label} was ${show(key, a, names)}`);
     else changes.push(`${label} ${show(key, a, names)} → ${show(key, b, names)}`);
   }

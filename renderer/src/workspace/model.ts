@@ -2,7 +2,7 @@
 import type { AssessmentDetail, Evidence, Participant, Rating, Vote, WorkshopSession } from '../../../shared/domain';
 import type { Capability, Framework, FrameworkModule } from '../../../shared/framework/schema';
 import { consensus, type Consensus } from '../../../shared/scoring/consensus';
-import { gap, isScored, progress, restsOnStaleEvidence, type Progress } from '../../../shared/scoring/progress';
+import { gap, isScored, type Progress } from '../../../shared/scoring/progress';
 
 export interface CapabilityRow {
   capability: Capability & { moduleId: string };
@@ -11,17 +11,29 @@ export interface CapabilityRow {
   consensus: Consensus;
   /** Evidence linked to this capability in this assessment. */
   evidence: Evidence[];
+  /** Agreed (or not applicable) and confirmed: a carried-over score waiting for confirmation is not scored yet. */
   scored: boolean;
+  /** Carried over from the previous assessment and not yet confirmed. */
+  toConfirm: boolean;
+  /** Any linked evidence item is past its valid-until date. */
   staleEvidence: boolean;
+  /** How many linked evidence items are stale. */
+  staleCount: number;
   gap: number | null;
   /** Agreed level now minus the previous assessment's, when both have one. */
   change: number | null;
 }
 
+/** Progress of the workspace: scored (confirmed) capabilities, and carried-over ones still to confirm. */
+export interface WorkspaceProgress extends Progress {
+  /** Left out of an empty model (nothing open yet). */
+  toConfirm?: number;
+}
+
 export interface ModuleGroup {
   module: FrameworkModule;
   rows: CapabilityRow[];
-  progress: Progress;
+  progress: WorkspaceProgress;
 }
 
 export interface WorkspaceModel {
@@ -29,7 +41,11 @@ export interface WorkspaceModel {
   /** Every in-scope capability, in framework order. */
   rows: CapabilityRow[];
   byId: Map<string, CapabilityRow>;
-  progress: Progress;
+  progress: WorkspaceProgress;
+}
+
+function progressOf(rows: readonly CapabilityRow[]): WorkspaceProgress {
+  return { scored: rows.filter((r) => r.scored).length, inScope: rows.length, toConfirm: rows.filter((r) => r.toConfirm).length };
 }
 
 export function linkedEvidence(evidence: readonly Evidence[], assessmentId: string, capabilityId: string): Evidence[] {
@@ -72,29 +88,32 @@ export function buildModel(framework: Framework, detail: AssessmentDetail, previ
           votes,
           consensus: consensus(votes),
           evidence,
-          scored: isScored(rating),
-          staleEvidence: restsOnStaleEvidence(evidence),
+          scored: isScored(rating) && !rating?.carriedOver,
+          toConfirm: !!rating?.carriedOver,
+          staleEvidence: evidence.some((e) => e.stale),
+          staleCount: evidence.filter((e) => e.stale).length,
           gap: gap(rating),
           change: levelChange(rating, detail.previous?.ratings[c.id]),
         };
       });
-      return { module, rows, progress: progress(rows.map((r) => r.capability.id), detail.ratings) };
+      return { module, rows, progress: progressOf(rows) };
     });
   const rows = modules.flatMap((m) => m.rows);
   return {
     modules,
     rows,
     byId: new Map(rows.map((r) => [r.capability.id, r])),
-    progress: progress(rows.map((r) => r.capability.id), detail.ratings),
+    progress: progressOf(rows),
   };
 }
 
-export const filterIds = ['all', 'unscored', 'disagreement', 'stale', 'priority', 'gap'] as const;
+export const filterIds = ['all', 'unscored', 'confirm', 'disagreement', 'stale', 'priority', 'gap'] as const;
 export type FilterId = (typeof filterIds)[number];
 
 export const filterLabels: Record<FilterId, string> = {
   all: 'All',
   unscored: 'Unscored',
+  confirm: 'To confirm',
   disagreement: 'Disagreement',
   stale: 'Stale evidence',
   priority: 'High priority',
@@ -107,6 +126,8 @@ export function matchesFilter(row: CapabilityRow, filter: FilterId): boolean {
       return true;
     case 'unscored':
       return !row.scored;
+    case 'confirm':
+      return row.toConfirm;
     case 'disagreement':
       return row.consensus.disagreement;
     case 'stale':
@@ -133,7 +154,7 @@ export function step(model: WorkspaceModel, list: readonly CapabilityRow[], curr
   return candidates[0]?.capability.id ?? null;
 }
 
-/** The next unscored capability after `currentId`, wrapping round to the start. */
+/** The next capability not scored yet (a carried-over one waiting for confirmation included) after `currentId`, wrapping round. */
 export function nextUnscored(model: WorkspaceModel, currentId: string | undefined): string | null {
   const here = currentId ? model.rows.findIndex((r) => r.capability.id === currentId) : -1;
   const ordered = [...model.rows.slice(here + 1), ...model.rows.slice(0, Math.max(0, here + 1))];
@@ -145,10 +166,11 @@ export function activeSession(sessions: readonly WorkshopSession[]): WorkshopSes
   return sessions.find((s) => s.endedAt === null) ?? null;
 }
 
-/** Who votes in fast vote mode: the people present in the running session, or everyone. */
+/** Who votes in fast vote mode: the people present in the running session, or everyone; never someone who left. */
 export function voters(participants: readonly Participant[], session: WorkshopSession | null): Participant[] {
-  if (!session || session.participantIds.length === 0) return [...participants];
-  return participants.filter((p) => session.participantIds.includes(p.id));
+  const current = participants.filter((p) => !p.leftAt);
+  if (!session || session.participantIds.length === 0) return current;
+  return current.filter((p) => session.participantIds.includes(p.id));
 }
 
 export function initials(name: string): string {
