@@ -61,6 +61,7 @@ export class EngagementPage {
   /** Opens an assessment's workspace from the engagement (or stays in it when it is already open). */
   async openAssessment(label: string) {
     const title = this.page.locator('#ws-title');
+    await expect(title.or(this.page.getByRole('tab', { name: /Assessments/ }))).toBeVisible();
     if (!((await title.count()) && (await title.innerText()).startsWith(label))) {
       await this.tab(/Assessments/);
       await this.page.getByRole('table', { name: 'Assessments' }).getByRole('button', { name: label, exact: true }).click();

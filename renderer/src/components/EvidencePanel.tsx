@@ -95,7 +95,7 @@ export function EvidencePanel({ engagementId, assessmentId, capabilityId, linked
                   </>
                 )}
                 {e.url && (
-                  <a className="btn small" href={e.url} target="_blank" rel="noreferrer noopener" aria-label={`Visit ${e.url}`}>
+                  <a className="btn small" href={e.url} target="_blank" rel="noreferrer noopener" aria-label={`Visit ${e.title}`}>
                     Visit
                   </a>
                 )}

@@ -42,12 +42,13 @@ export function SettingsView() {
     try {
       setDraft(
         await updateSettings({
-          displayName: draft.displayName,
+          // No name yet is fine: the history then names this computer's user.
+          ...(draft.displayName.trim() ? { displayName: draft.displayName } : {}),
           attachmentLimitMb: draft.attachmentLimitMb,
           theme: draft.theme,
           projectorTheme: draft.projectorTheme,
           dateLocale: draft.dateLocale,
-          ...(draft.displayName.trim() ? { nameAsked: true } : {}),
+          ...(draft.displayName.trim() ? { nameAsked: true as const } : {}),
         }),
       );
       setError(noError);
