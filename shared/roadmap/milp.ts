@@ -1,0 +1,289 @@
+/**
+ * The optimal schedule as a mixed-integer linear programme, built as plain data (sparse rows) that the
+ * engine hands to HiGHS, and as CPLEX LP text for inspection. Pure: no solver here.
+ *
+ * Variables (time-indexed, no big-M):
+ * - x[i,s] binary: initiative i starts in horizon quarter s, for s in its window [es, ls]: not before
+ *   its earliest start or its dependencies' earliest finish, and finishing within the horizon. Excluded
+ *   initiatives, and those whose window is empty or that depend on one, get no variables.
+ *   done[i,t] = sum of x[i,s] over s <= t - duration(i): i's uplift counts at checkpoint t.
+ * - z[c,l,t] in [0,1]: capability c is at level l (above its baseline) at checkpoint t = 1..T.
+ *
+ * Objective: maximise sum of weight(c,l) x z[c,l,t] (problem.ts: module weight / scored capabilities in
+ * the module, summed over checkpoints, so earlier uplift counts at more checkpoints).
+ *
+ * Constraints:
+ * - once:        sum_s x[i,s] <= 1, and = 1 for forced initiatives and what they depend on;
+ * - dependency:  for j depending on i and each t, sum_{s<=t} x[j,s] <= done[i,t]  (j starts no earlier
+ *                than the quarter after i finishes, and only if i is planned);
+ * - budget:      per quarter or per fiscal year, sum of x[i,s] x (i's spend in that period when started
+ *                at s) <= budget; spend is capex + labour + opex inside the horizon (costs.ts);
+ * - capacity:    per limited role and quarter, sum of x[i,s] x (i's days in that quarter) <= capacity;
+ * - level:       z[c,l,t] <= sum over initiatives i lifting c to >= l of done[i,t]. With z <= 1 this is
+ *                the exact linearisation of "the level is the max, not the sum": two initiatives
+ *                lifting the same capability cannot both be counted.
+ */
+import type { Problem } from './problem';
+
+export interface MilpModel {
+  numCols: number;
+  numRows: number;
+  colNames: string[];
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  /** 1 = integer (binary with bounds 0..1), 0 = continuous. */
+  integrality: Int32Array;
+  rowNames: string[];
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** Compressed sparse rows. */
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** Per initiative: first x column and the window [from, to] (to < from when it has none). */
+  x: { col: number; from: number; to: number }[];
+  /** z columns, per term and checkpoint t (1..T): -1 when the level cannot be reached by t. */
+  z: Int32Array[];
+}
+
+/** Which initiatives can be in a plan: schedulable, and every dependency too. */
+export function usableInitiatives(p: Problem): boolean[] {
+  const ok = p.items.map(() => false);
+  for (const i of p.topo) {
+    const it = p.items[i]!;
+    ok[i] = !it.excluded && p.es[i]! <= p.ls[i]! && it.deps.every((d) => ok[d]);
+  }
+  return ok;
+}
+
+export function buildMilp(p: Problem): MilpModel {
+  const T = p.T;
+  const usable = usableInitiatives(p);
+  const colNames: string[] = [];
+  const cost: number[] = [];
+  const upper: number[] = [];
+  const integ: number[] = [];
+  const x = p.items.map((it, i) => {
+    const from = p.es[i]!;
+    const to = usable[i] ? p.ls[i]! : from - 1;
+    const col = colNames.length;
+    for (let s = from; s <= to; s++) {
+      colNames.push(`x_${i}_${s}`);
+      cost.push(0);
+      upper.push(1);
+      integ.push(1);
+    }
+    return { col, from, to };
+  });
+  // earliest checkpoint at which each initiative can be done
+  const z = p.terms.map((term, k) => {
+    const cols = new Int32Array(T + 1).fill(-1);
+    let first = T + 1;
+    for (const i of term.lifters) if (x[i]!.to >= x[i]!.from) first = Math.min(first, x[i]!.from + p.items[i]!.duration);
+    for (let t = first; t <= T; t++) {
+      cols[t] = colNames.length;
+      colNames.push(`z_${k}_${t}`);
+      cost.push(term.weight);
+      upper.push(1);
+      integ.push(0);
+    }
+    return cols;
+  });
+
+  const rowNames: string[] = [];
+  const lo: number[] = [];
+  const hi: number[] = [];
+  const starts: number[] = [0];
+  const idx: number[] = [];
+  const val: number[] = [];
+  const row = (name: string, l: number, u: number, entries: Map<number, number>) => {
+    if (!entries.size) return;
+    rowNames.push(name);
+    lo.push(l);
+    hi.push(u);
+    for (const [c, v] of [...entries].sort((a, b) => a[0] - b[0]))
+      if (v !== 0) {
+        idx.push(c);
+        val.push(v);
+      }
+    starts.push(idx.length);
+  };
+  const addDone = (e: Map<number, number>, i: number, t: number, coef: number) => {
+    const { col, from, to } = x[i]!;
+    const last = Math.min(to, t - p.items[i]!.duration);
+    for (let s = from; s <= last; s++) e.set(col + s - from, (e.get(col + s - from) ?? 0) + coef);
+  };
+
+  // once
+  p.items.forEach((it, i) => {
+    const { col, from, to } = x[i]!;
+    if (to < from) return;
+    const e = new Map<number, number>();
+    for (let s = from; s <= to; s++) e.set(col + s - from, 1);
+    row(`once_${i}`, p.required[i] ? 1 : -Infinity, 1, e);
+  });
+  // dependencies
+  p.items.forEach((it, j) => {
+    const xj = x[j]!;
+    if (xj.to < xj.from) return;
+    for (const i of it.deps)
+      for (let t = xj.from; t <= xj.to; t++) {
+        const e = new Map<number, number>();
+        for (let s = xj.from; s <= t; s++) e.set(xj.col + s - xj.from, 1);
+        addDone(e, i, t, -1);
+        row(`dep_${j}_${i}_${t}`, -Infinity, 0, e);
+      }
+  });
+  // budget
+  p.budgetGroups.forEach((g, gi) => {
+    const e = new Map<number, number>();
+    let most = 0;
+    p.items.forEach((it, i) => {
+      const { col, from, to } = x[i]!;
+      let worst = 0;
+      for (let s = from; s <= to; s++) {
+        let v = 0;
+        for (const t of g.quarters) if (t >= s) v += it.profile.spend[t - s]!;
+        if (v) e.set(col + s - from, v);
+        worst = Math.max(worst, v);
+      }
+      most += worst;
+    });
+    if (most > g.limit) row(`budget_${gi}`, -Infinity, g.limit, e);
+  });
+  // capacity
+  p.roles.forEach((_, r) => {
+    const c = p.capacity[r];
+    if (c === null || c === undefined) return;
+    for (let t = 0; t < T; t++) {
+      const e = new Map<number, number>();
+      let most = 0;
+      p.items.forEach((it, i) => {
+        const { col, from, to } = x[i]!;
+        const prof = it.profile.effort[r]!;
+        let worst = 0;
+        for (let s = Math.max(from, t - it.duration + 1); s <= Math.min(to, t); s++) {
+          const v = prof[t - s]!;
+          if (v) e.set(col + s - from, v);
+          worst = Math.max(worst, v);
+        }
+        most += worst;
+      });
+      if (most > c) row(`cap_${r}_${t}`, -Infinity, c, e);
+    }
+  });
+  // levels
+  p.terms.forEach((term, k) => {
+    for (let t = 1; t <= T; t++) {
+      const zc = z[k]![t]!;
+      if (zc < 0) continue;
+      const e = new Map<number, number>([[zc, 1]]);
+      for (const i of term.lifters) addDone(e, i, t, -1);
+      row(`lvl_${k}_${t}`, -Infinity, 0, e);
+    }
+  });
+
+  const n = colNames.length;
+  return {
+    numCols: n,
+    numRows: rowNames.length,
+    colNames,
+    colCost: Float64Array.from(cost),
+    colLower: new Float64Array(n),
+    colUpper: Float64Array.from(upper),
+    integrality: Int32Array.from(integ),
+    rowNames,
+    rowLower: Float64Array.from(lo),
+    rowUpper: Float64Array.from(hi),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(idx),
+    values: Float64Array.from(val),
+    x,
+    z,
+  };
+}
+
+/** Column values for a plan given as start indices (a MIP start); z set to what the plan reaches. */
+export function milpStart(p: Problem, m: MilpModel, startsByItem: ArrayLike<number>): Float64Array {
+  const v = new Float64Array(m.numCols);
+  m.x.forEach(({ col, from, to }, i) => {
+    const s = startsByItem[i]!;
+    if (s >= from && s <= to) v[col + s - from] = 1;
+  });
+  p.terms.forEach((term, k) => {
+    let first = p.T + 1;
+    for (const i of term.lifters) {
+      const s = startsByItem[i]!;
+      const { from, to } = m.x[i]!;
+      if (s >= from && s <= to) first = Math.min(first, s + p.items[i]!.duration);
+    }
+    for (let t = first; t <= p.T; t++) if (m.z[k]![t]! >= 0) v[m.z[k]![t]!] = 1;
+  });
+  return v;
+}
+
+/** Start index per initiative (-1 = not planned) from column values. */
+export function startsFromColumns(p: Problem, m: MilpModel, colValue: ArrayLike<number>): Int32Array {
+  const starts = new Int32Array(p.items.length).fill(-1);
+  m.x.forEach(({ col, from, to }, i) => {
+    for (let s = from; s <= to; s++) if (colValue[col + s - from]! > 0.5) starts[i] = s;
+  });
+  return starts;
+}
+
+function num(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(+v.toPrecision(15));
+}
+
+/** The model as CPLEX LP text (for inspection, or for `highs.solve`). */
+export function milpToLp(m: MilpModel): string {
+  const lines: string[] = ['Maximize'];
+  const terms = (pairs: [number, number][]) => {
+    const out: string[] = [];
+    let line = ' ';
+    pairs.forEach(([c, v], k) => {
+      const sign = v < 0 ? '-' : k === 0 ? '' : '+';
+      const a = Math.abs(v);
+      const t = `${sign ? `${sign} ` : ''}${a === 1 ? '' : `${num(a)} `}${m.colNames[c]}`;
+      if (line.length + t.length > 200) {
+        out.push(line);
+        line = ' ';
+      }
+      line += ` ${t}`;
+    });
+    out.push(line);
+    return out;
+  };
+  const obj: [number, number][] = [];
+  m.colCost.forEach((v, c) => v && obj.push([c, v]));
+  lines.push(...(obj.length ? terms(obj) : [' 0 x_dummy']).map((l, k) => (k === 0 ? ` obj:${l}` : l)));
+  lines.push('Subject To');
+  for (let r = 0; r < m.numRows; r++) {
+    const pairs: [number, number][] = [];
+    for (let k = m.starts[r]!; k < m.starts[r + 1]!; k++) pairs.push([m.indices[k]!, m.values[k]!]);
+    const body = terms(pairs);
+    const l = m.rowLower[r]!;
+    const u = m.rowUpper[r]!;
+    if (l === u) body[body.length - 1] += ` = ${num(u)}`;
+    else if (l === -Infinity) body[body.length - 1] += ` <= ${num(u)}`;
+    else if (u === Infinity) body[body.length - 1] += ` >= ${num(l)}`;
+    else {
+      // ranged row: split in two
+      lines.push(` ${m.rowNames[r]}_lo:${body.join('\n')} >= ${num(l)}`);
+      body[body.length - 1] += ` <= ${num(u)}`;
+      lines.push(` ${m.rowNames[r]}_hi:${body.join('\n')}`);
+      continue;
+    }
+    lines.push(` ${m.rowNames[r]}:${body.join('\n')}`);
+  }
+  lines.push('Bounds');
+  for (let c = 0; c < m.numCols; c++) if (!m.integrality[c]) lines.push(` ${num(m.colLower[c]!)} <= ${m.colNames[c]} <= ${num(m.colUpper[c]!)}`);
+  const bins = m.colNames.filter((_, c) => m.integrality[c]);
+  if (bins.length) {
+    lines.push('Binaries');
+    for (let k = 0; k < bins.length; k += 20) lines.push(` ${bins.slice(k, k + 20).join(' ')}`);
+  }
+  lines.push('End');
+  return lines.join('\n');
+}
