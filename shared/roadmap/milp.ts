@@ -241,14 +241,14 @@ export function milpToLp(m: MilpModel): string {
   const lines: string[] = ['Maximize'];
   const terms = (pairs: [number, number][]) => {
     const out: string[] = [];
-    let line = ' ';
+    let line = '';
     pairs.forEach(([c, v], k) => {
       const sign = v < 0 ? '-' : k === 0 ? '' : '+';
       const a = Math.abs(v);
       const t = `${sign ? `${sign} ` : ''}${a === 1 ? '' : `${num(a)} `}${m.colNames[c]}`;
       if (line.length + t.length > 200) {
         out.push(line);
-        line = ' ';
+        line = '';
       }
       line += ` ${t}`;
     });
