@@ -29,8 +29,8 @@ export interface GreedyResult {
   unplacedRequired: string[];
 }
 
-/** Mutable usage of budget, capacity and objective terms, with place/undo. */
-class State {
+/** Mutable usage of budget, capacity and objective terms for a plan being built, with place/undo/remove. */
+export class PlanState {
   readonly starts: Int32Array;
   readonly groupUsed: Float64Array;
   readonly effUsed: Float64Array[];
@@ -123,6 +123,29 @@ class State {
     this.log.length = 0;
   }
 
+  /** Take a planned initiative out for good (clears the undo log). */
+  remove(i: number): void {
+    const p = this.p;
+    const s = this.starts[i]!;
+    if (s < 0) return;
+    this.apply(i, s, -1);
+    this.starts[i] = -1;
+    for (const k of p.items[i]!.terms) {
+      let first = p.T + 1;
+      for (const j of p.terms[k]!.lifters) if (this.starts[j]! >= 0) first = Math.min(first, this.starts[j]! + p.items[j]!.duration);
+      this.termFirst[k] = first;
+    }
+    this.log.length = 0;
+  }
+
+  /** A state holding the given plan (start index per initiative, -1 = not planned). */
+  static from(p: Problem, starts: ArrayLike<number>): PlanState {
+    const st = new PlanState(p);
+    for (const i of p.topo) if (starts[i]! >= 0) st.place(i, starts[i]!);
+    st.commit();
+    return st;
+  }
+
   private apply(i: number, s: number, sign: number): void {
     const p = this.p;
     const it = p.items[i]!;
@@ -140,8 +163,7 @@ class State {
 
 /** The greedy plan (see the file comment). */
 export function greedySchedule(p: Problem): GreedyResult {
-  const st = new State(p);
-  const T = p.T;
+  const st = new PlanState(p);
   const unplacedRequired: string[] = [];
 
   // 1. required, dependencies first
@@ -153,6 +175,18 @@ export function greedySchedule(p: Problem): GreedyResult {
   }
   st.commit();
 
+  fillGreedy(p, st);
+
+  const starts = st.starts;
+  return { plan: planFromStarts(p, starts), starts, objective: objectiveOf(p, starts), unplacedRequired };
+}
+
+/**
+ * Step 2 of the greedy order on a state: add the best bundles by value per scarce resource while any
+ * gains something and fits. `banned` initiatives are not added.
+ */
+export function fillGreedy(p: Problem, st: PlanState, banned: ReadonlySet<number> = new Set()): void {
+  const T = p.T;
   // resource weights
   const totalBudget = p.budgetGroups.reduce((a, g) => a + g.limit, 0);
   const roleWeight = p.capacity.map((c) => (c === null ? 0 : c > 0 ? 1 / (c * T) : Infinity));
@@ -184,7 +218,7 @@ export function greedySchedule(p: Problem): GreedyResult {
     const stack = [j];
     while (stack.length) {
       const i = stack.pop()!;
-      if (!schedulable(p, i)) return null;
+      if (!schedulable(p, i) || banned.has(i)) return null;
       for (const d of p.items[i]!.deps)
         if (st.starts[d]! < 0 && !seen.has(d)) {
           seen.add(d);
@@ -220,7 +254,7 @@ export function greedySchedule(p: Problem): GreedyResult {
   const stale = new Float64Array(p.items.length).fill(-1);
   const alive: number[] = [];
   for (let j = 0; j < p.items.length; j++) {
-    if (st.starts[j]! >= 0 || !schedulable(p, j)) continue;
+    if (st.starts[j]! >= 0 || !schedulable(p, j) || banned.has(j)) continue;
     stale[j] = evaluate(j);
     if (stale[j]! > 0) alive.push(j);
   }
@@ -247,6 +281,4 @@ export function greedySchedule(p: Problem): GreedyResult {
         }
   }
 
-  const starts = st.starts;
-  return { plan: planFromStarts(p, starts), starts, objective: objectiveOf(p, starts), unplacedRequired };
 }

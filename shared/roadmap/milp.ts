@@ -41,9 +41,9 @@ export interface MilpModel {
   starts: Int32Array;
   indices: Int32Array;
   values: Float64Array;
-  /** Per initiative: first x column and the window [from, to] (to < from when it has none). */
-  x: { col: number; from: number; to: number }[];
-  /** z columns, per term and checkpoint t (1..T): -1 when the level cannot be reached by t. */
+  /** Per initiative: first y column and the window [from, to] (to < from when it has none). */
+  y: { col: number; from: number; to: number }[];
+  /** Column standing for "level reached" per term and checkpoint t (1..T): -1 when unreachable by t. */
   z: Int32Array[];
 }
 
@@ -62,30 +62,43 @@ export function buildMilp(p: Problem): MilpModel {
   const usable = usableInitiatives(p);
   const colNames: string[] = [];
   const cost: number[] = [];
-  const upper: number[] = [];
+  const lower: number[] = [];
   const integ: number[] = [];
-  const x = p.items.map((it, i) => {
+  const y = p.items.map((it, i) => {
     const from = p.es[i]!;
     const to = usable[i] ? p.ls[i]! : from - 1;
     const col = colNames.length;
     for (let s = from; s <= to; s++) {
-      colNames.push(`x_${i}_${s}`);
+      colNames.push(`y_${i}_${s}`);
       cost.push(0);
-      upper.push(1);
+      // a required initiative has started by the end of its window
+      lower.push(p.required[i] && s === to ? 1 : 0);
       integ.push(1);
     }
     return { col, from, to };
   });
-  // earliest checkpoint at which each initiative can be done
+  /** Column of done[i,t] (= y[i, t - duration], capped at the window's end), or -1 when i cannot be done by t. */
+  const doneCol = (i: number, t: number): number => {
+    const { col, from, to } = y[i]!;
+    const s = Math.min(to, t - p.items[i]!.duration);
+    return s < from ? -1 : col + s - from;
+  };
+  // level columns: a term with a single possible lifter is that lifter's done column (no extra column)
   const z = p.terms.map((term, k) => {
     const cols = new Int32Array(T + 1).fill(-1);
-    let first = T + 1;
-    for (const i of term.lifters) if (x[i]!.to >= x[i]!.from) first = Math.min(first, x[i]!.from + p.items[i]!.duration);
-    for (let t = first; t <= T; t++) {
+    const lifters = term.lifters.filter((i) => y[i]!.to >= y[i]!.from);
+    for (let t = 1; t <= T; t++) {
+      const done = lifters.map((i) => doneCol(i, t)).filter((c) => c >= 0);
+      if (!done.length) continue;
+      if (lifters.length === 1) {
+        cols[t] = done[0]!;
+        cost[done[0]!]! += term.weight;
+        continue;
+      }
       cols[t] = colNames.length;
       colNames.push(`z_${k}_${t}`);
       cost.push(term.weight);
-      upper.push(1);
+      lower.push(0);
       integ.push(0);
     }
     return cols;
@@ -98,40 +111,38 @@ export function buildMilp(p: Problem): MilpModel {
   const idx: number[] = [];
   const val: number[] = [];
   const row = (name: string, l: number, u: number, entries: Map<number, number>) => {
-    if (!entries.size) return;
+    const nz = [...entries].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
+    if (!nz.length) return;
     rowNames.push(name);
     lo.push(l);
     hi.push(u);
-    for (const [c, v] of [...entries].sort((a, b) => a[0] - b[0]))
-      if (v !== 0) {
-        idx.push(c);
-        val.push(v);
-      }
+    for (const [c, v] of nz) {
+      idx.push(c);
+      val.push(v);
+    }
     starts.push(idx.length);
   };
-  const addDone = (e: Map<number, number>, i: number, t: number, coef: number) => {
-    const { col, from, to } = x[i]!;
-    const last = Math.min(to, t - p.items[i]!.duration);
-    for (let s = from; s <= last; s++) e.set(col + s - from, (e.get(col + s - from) ?? 0) + coef);
+  const add = (e: Map<number, number>, c: number, v: number) => {
+    if (c >= 0 && v !== 0) e.set(c, (e.get(c) ?? 0) + v);
+  };
+  /** Adds sum_s a(s) x[i,s] written in y: x[i,s] = y[i,s] - y[i,s-1], so y[i,s] gets a(s) - a(s+1). */
+  const addStarts = (e: Map<number, number>, i: number, a: (s: number) => number) => {
+    const { col, from, to } = y[i]!;
+    for (let s = from; s <= to; s++) add(e, col + s - from, a(s) - (s < to ? a(s + 1) : 0));
   };
 
-  // once
-  p.items.forEach((it, i) => {
-    const { col, from, to } = x[i]!;
-    if (to < from) return;
-    const e = new Map<number, number>();
-    for (let s = from; s <= to; s++) e.set(col + s - from, 1);
-    row(`once_${i}`, p.required[i] ? 1 : -Infinity, 1, e);
+  // started-by is monotone
+  p.items.forEach((_, i) => {
+    const { col, from, to } = y[i]!;
+    for (let s = from + 1; s <= to; s++) row(`mono_${i}_${s}`, -Infinity, 0, new Map([[col + s - from - 1, 1], [col + s - from, -1]]));
   });
-  // dependencies
+  // dependencies: j started by t only if i is done by t
   p.items.forEach((it, j) => {
-    const xj = x[j]!;
-    if (xj.to < xj.from) return;
+    const yj = y[j]!;
     for (const i of it.deps)
-      for (let t = xj.from; t <= xj.to; t++) {
-        const e = new Map<number, number>();
-        for (let s = xj.from; s <= t; s++) e.set(xj.col + s - xj.from, 1);
-        addDone(e, i, t, -1);
+      for (let t = yj.from; t <= yj.to; t++) {
+        const e = new Map<number, number>([[yj.col + t - yj.from, 1]]);
+        add(e, doneCol(i, t), -1);
         row(`dep_${j}_${i}_${t}`, -Infinity, 0, e);
       }
   });
@@ -140,14 +151,12 @@ export function buildMilp(p: Problem): MilpModel {
     const e = new Map<number, number>();
     let most = 0;
     p.items.forEach((it, i) => {
-      const { col, from, to } = x[i]!;
+      const { from, to } = y[i]!;
+      if (to < from) return;
+      const a = (s: number) => g.quarters.reduce((v, t) => v + (t >= s ? it.profile.spend[t - s]! : 0), 0);
       let worst = 0;
-      for (let s = from; s <= to; s++) {
-        let v = 0;
-        for (const t of g.quarters) if (t >= s) v += it.profile.spend[t - s]!;
-        if (v) e.set(col + s - from, v);
-        worst = Math.max(worst, v);
-      }
+      for (let s = from; s <= to; s++) worst = Math.max(worst, a(s));
+      if (worst > 0) addStarts(e, i, a);
       most += worst;
     });
     if (most > g.limit) row(`budget_${gi}`, -Infinity, g.limit, e);
@@ -160,14 +169,13 @@ export function buildMilp(p: Problem): MilpModel {
       const e = new Map<number, number>();
       let most = 0;
       p.items.forEach((it, i) => {
-        const { col, from, to } = x[i]!;
+        const { from, to } = y[i]!;
+        if (to < from) return;
         const prof = it.profile.effort[r]!;
+        const a = (s: number) => (t >= s && t - s < it.duration ? prof[t - s]! : 0);
         let worst = 0;
-        for (let s = Math.max(from, t - it.duration + 1); s <= Math.min(to, t); s++) {
-          const v = prof[t - s]!;
-          if (v) e.set(col + s - from, v);
-          worst = Math.max(worst, v);
-        }
+        for (let s = from; s <= to; s++) worst = Math.max(worst, a(s));
+        if (worst > 0) addStarts(e, i, a);
         most += worst;
       });
       if (most > c) row(`cap_${r}_${t}`, -Infinity, c, e);
@@ -177,9 +185,9 @@ export function buildMilp(p: Problem): MilpModel {
   p.terms.forEach((term, k) => {
     for (let t = 1; t <= T; t++) {
       const zc = z[k]![t]!;
-      if (zc < 0) continue;
+      if (zc < 0 || colNames[zc]!.startsWith('y_')) continue;
       const e = new Map<number, number>([[zc, 1]]);
-      for (const i of term.lifters) addDone(e, i, t, -1);
+      for (const i of term.lifters) add(e, doneCol(i, t), -1);
       row(`lvl_${k}_${t}`, -Infinity, 0, e);
     }
   });
@@ -190,8 +198,8 @@ export function buildMilp(p: Problem): MilpModel {
     numRows: rowNames.length,
     colNames,
     colCost: Float64Array.from(cost),
-    colLower: new Float64Array(n),
-    colUpper: Float64Array.from(upper),
+    colLower: Float64Array.from(lower),
+    colUpper: new Float64Array(n).fill(1),
     integrality: Int32Array.from(integ),
     rowNames,
     rowLower: Float64Array.from(lo),
@@ -199,23 +207,23 @@ export function buildMilp(p: Problem): MilpModel {
     starts: Int32Array.from(starts),
     indices: Int32Array.from(idx),
     values: Float64Array.from(val),
-    x,
+    y,
     z,
   };
 }
 
-/** Column values for a plan given as start indices (a MIP start); z set to what the plan reaches. */
+/** Column values for a plan given as start indices (a MIP start); level columns set to what the plan reaches. */
 export function milpStart(p: Problem, m: MilpModel, startsByItem: ArrayLike<number>): Float64Array {
   const v = new Float64Array(m.numCols);
-  m.x.forEach(({ col, from, to }, i) => {
+  m.y.forEach(({ col, from, to }, i) => {
     const s = startsByItem[i]!;
-    if (s >= from && s <= to) v[col + s - from] = 1;
+    if (s >= from && s <= to) for (let t = s; t <= to; t++) v[col + t - from] = 1;
   });
   p.terms.forEach((term, k) => {
     let first = p.T + 1;
     for (const i of term.lifters) {
       const s = startsByItem[i]!;
-      const { from, to } = m.x[i]!;
+      const { from, to } = m.y[i]!;
       if (s >= from && s <= to) first = Math.min(first, s + p.items[i]!.duration);
     }
     for (let t = first; t <= p.T; t++) if (m.z[k]![t]! >= 0) v[m.z[k]![t]!] = 1;
@@ -223,11 +231,15 @@ export function milpStart(p: Problem, m: MilpModel, startsByItem: ArrayLike<numb
   return v;
 }
 
-/** Start index per initiative (-1 = not planned) from column values. */
+/** Start index per initiative (-1 = not planned) from column values: the first quarter it has started by. */
 export function startsFromColumns(p: Problem, m: MilpModel, colValue: ArrayLike<number>): Int32Array {
   const starts = new Int32Array(p.items.length).fill(-1);
-  m.x.forEach(({ col, from, to }, i) => {
-    for (let s = from; s <= to; s++) if (colValue[col + s - from]! > 0.5) starts[i] = s;
+  m.y.forEach(({ col, from, to }, i) => {
+    for (let s = from; s <= to; s++)
+      if (colValue[col + s - from]! > 0.5) {
+        starts[i] = s;
+        break;
+      }
   });
   return starts;
 }
@@ -278,12 +290,15 @@ export function milpToLp(m: MilpModel): string {
     lines.push(` ${m.rowNames[r]}:${body.join('\n')}`);
   }
   lines.push('Bounds');
-  for (let c = 0; c < m.numCols; c++) if (!m.integrality[c]) lines.push(` ${num(m.colLower[c]!)} <= ${m.colNames[c]} <= ${num(m.colUpper[c]!)}`);
-  const bins = m.colNames.filter((_, c) => m.integrality[c]);
-  if (bins.length) {
-    lines.push('Binaries');
-    for (let k = 0; k < bins.length; k += 20) lines.push(` ${bins.slice(k, k + 20).join(' ')}`);
-  }
+  for (let c = 0; c < m.numCols; c++)
+    if (!m.integrality[c] || m.colLower[c] !== 0) lines.push(` ${num(m.colLower[c]!)} <= ${m.colNames[c]} <= ${num(m.colUpper[c]!)}`);
+  const list = (title: string, names: string[]) => {
+    if (!names.length) return;
+    lines.push(title);
+    for (let k = 0; k < names.length; k += 20) lines.push(` ${names.slice(k, k + 20).join(' ')}`);
+  };
+  list('Binaries', m.colNames.filter((_, c) => m.integrality[c] && m.colLower[c] === 0));
+  list('Generals', m.colNames.filter((_, c) => m.integrality[c] && m.colLower[c] !== 0));
   lines.push('End');
   return lines.join('\n');
 }

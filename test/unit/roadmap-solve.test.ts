@@ -124,7 +124,7 @@ describe('the optimal scheduler (real HiGHS)', () => {
     const lp = milpToLp(buildMilp(prepareProblem(input)));
     expect(lp).toMatch(/^Maximize\n obj:/);
     expect(lp).toContain('Subject To');
-    expect(lp).toContain(' cap_0_0: 30 x_0_0 <= 20');
+    expect(lp).toContain(' cap_0_0: 30 y_0_0 <= 20');
     expect(lp).toContain('Binaries');
   });
 

@@ -15,9 +15,11 @@
 import loadHighs from 'highs';
 import { explainInfeasibility, combinationReason, type InfeasibilityReason } from '../../../shared/roadmap/feasibility';
 import { greedySchedule } from '../../../shared/roadmap/greedy';
-import { buildMilp, milpStart, startsFromColumns } from '../../../shared/roadmap/milp';
+import { improvePlan } from '../../../shared/roadmap/improve';
+import { buildMilp, milpStart, startsFromColumns, type MilpModel } from '../../../shared/roadmap/milp';
 import { roadmapOutputs } from '../../../shared/roadmap/outputs';
 import { objectiveOf, planFromStarts, type Problem } from '../../../shared/roadmap/problem';
+import { lpGuidedSchedule, type LpGuide } from '../../../shared/roadmap/rounding';
 import type { Plan } from '../../../shared/roadmap/types';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -57,35 +59,14 @@ export interface SolveResult {
   reasons: InfeasibilityReason[];
   /** A sentence for the consultant when something is not as asked (time limit, fallback, error). */
   message: string | null;
+  /** Milliseconds per phase: greedy, LP relaxation, LP-guided heuristics, MILP. */
+  phases: { greedy: number; lp: number; heuristics: number; milp: number };
 }
 
-export async function solveSchedule(problem: Problem, options: SolveOptions): Promise<SolveResult> {
-  const t0 = performance.now();
-  const elapsed = () => performance.now() - t0;
-  const greedy = greedySchedule(problem);
-  const base = { greedyObjective: greedy.objective, reasons: [] as InfeasibilityReason[], message: null as string | null };
+type HighsModel = ReturnType<Highs['createModel']>;
 
-  const reasons = explainInfeasibility(problem);
-  if (reasons.length) return { ...base, status: 'infeasible', objective: null, gap: null, ms: elapsed(), plan: [], source: 'none', reasons };
-
-  const greedyOk = greedy.unplacedRequired.length === 0;
-  const fallback = (status: SolveResult['status'], message: string): SolveResult =>
-    greedyOk
-      ? { ...base, status, objective: greedy.objective, gap: null, ms: elapsed(), plan: greedy.plan, source: 'greedy', message }
-      : { ...base, status, objective: null, gap: null, ms: elapsed(), plan: [], source: 'none', message };
-
-  let highs: Highs;
-  try {
-    highs = await loadSolver();
-  } catch (e) {
-    return fallback('error', `The solver could not be loaded (${(e as Error).message}); showing the greedy plan.`);
-  }
-  const m = buildMilp(problem);
-  if (m.numCols === 0) {
-    const plan = planFromStarts(problem, new Int32Array(problem.items.length).fill(-1));
-    return { ...base, status: 'optimal', objective: 0, gap: 0, ms: elapsed(), plan, source: 'solver' };
-  }
-  const model = highs.createModel({
+function createModel(highs: Highs, m: MilpModel, integer: boolean): HighsModel {
+  return highs.createModel({
     numCols: m.numCols,
     numRows: m.numRows,
     sense: highs.constants.objectiveSense.maximize,
@@ -95,41 +76,164 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
     rowLower: m.rowLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
     rowUpper: m.rowUpper.map((v) => (v === Infinity ? highs.infinity : v)),
     matrix: { format: 'csr', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
-    integrality: m.integrality,
+    ...(integer ? { integrality: m.integrality } : {}),
   });
-  try {
-    const remaining = Math.max(0.05, (options.timeLimitMs - elapsed()) / 1000);
-    model.options.set({ output_flag: false, time_limit: remaining, mip_rel_gap: options.relGap ?? 1e-4 });
-    if (greedyOk) model.setSolution({ colValue: milpStart(problem, m, greedy.starts) });
-    model.run();
-    const st = model.getModelStatus();
-    const S = highs.constants.modelStatus;
-    if (st === S.infeasible)
-      return { ...base, status: 'infeasible', objective: null, gap: null, ms: elapsed(), plan: [], source: 'none', reasons: [combinationReason(problem)] };
-    const hasPrimal = Number(model.info.get('primal_solution_status')) === 2;
-    if (!hasPrimal) {
-      if (st === S.timeLimit) return fallback('time_limit', 'The solver found no plan within the time limit; showing the greedy plan.');
-      return fallback('error', `The solver stopped without a plan (HiGHS model status ${st}); showing the greedy plan.`);
+}
+
+/** Per initiative, how fully and (on average) when the LP relaxation starts it. */
+function lpGuide(m: MilpModel, colValue: ArrayLike<number>): LpGuide[] {
+  return m.y.map(({ col, from, to }) => {
+    if (to < from) return { selected: 0, meanStart: 0 };
+    let prev = 0;
+    let mean = 0;
+    for (let s = from; s <= to; s++) {
+      const v = Math.min(1, Math.max(0, colValue[col + s - from]!));
+      mean += Math.max(0, v - prev) * s;
+      prev = Math.max(prev, v);
     }
-    const starts = startsFromColumns(problem, m, model.getSolution().colValue);
-    const plan = planFromStarts(problem, starts);
+    return { selected: prev, meanStart: prev > 0 ? mean / prev : 0 };
+  });
+}
+
+const relative = (bound: number, value: number) => (bound <= value + 1e-9 ? 0 : value > 0 ? (bound - value) / value : Infinity);
+
+export async function solveSchedule(problem: Problem, options: SolveOptions): Promise<SolveResult> {
+  const t0 = performance.now();
+  const elapsed = () => performance.now() - t0;
+  const secondsLeft = () => Math.max(0.05, (options.timeLimitMs - elapsed()) / 1000);
+  const relGap = options.relGap ?? 1e-4;
+  const phases = { greedy: 0, lp: 0, heuristics: 0, milp: 0 };
+  let mark = performance.now();
+  const lap = (k: keyof typeof phases) => {
+    const now = performance.now();
+    phases[k] += now - mark;
+    mark = now;
+  };
+  const greedy = greedySchedule(problem);
+  lap('greedy');
+  const base = { greedyObjective: greedy.objective, reasons: [] as InfeasibilityReason[], message: null as string | null, phases };
+
+  const reasons = explainInfeasibility(problem);
+  if (reasons.length) return { ...base, status: 'infeasible', objective: null, gap: null, ms: elapsed(), plan: [], source: 'none', reasons };
+  const infeasible = (): SolveResult => ({ ...base, status: 'infeasible', objective: null, gap: null, ms: elapsed(), plan: [], source: 'none', reasons: [combinationReason(problem)] });
+
+  // the best plan known so far, from the heuristics or the solver
+  let best: { starts: Int32Array; objective: number; source: 'solver' | 'greedy' } | null =
+    greedy.unplacedRequired.length === 0 ? { starts: greedy.starts, objective: greedy.objective, source: 'greedy' } : null;
+  const offer = (starts: Int32Array, source: 'solver' | 'greedy') => {
+    if (!feasible(problem, starts)) return;
     const objective = objectiveOf(problem, starts);
-    // the solver works to a tolerance: re-check the plan exactly before showing it
-    const broken = roadmapOutputs(problem, plan).violations;
-    if (broken.length) return fallback('error', `The solver's plan breaks a limit (${broken[0]!.message}); showing the greedy plan.`);
-    const rawGap = Number(model.info.get('mip_gap'));
-    const gap = Number.isFinite(rawGap) ? Math.max(0, rawGap) : null;
-    const status = st === S.optimal ? 'optimal' : st === S.timeLimit ? 'time_limit' : 'error';
-    const message =
-      status === 'time_limit'
-        ? `Stopped at the time limit with the best plan found so far (gap ${gap === null ? 'unknown' : `${(gap * 100).toFixed(2)}%`}).`
-        : status === 'error'
-          ? `The solver stopped early (HiGHS model status ${st}); showing the best plan it found.`
-          : null;
-    return { ...base, status, objective, gap: status === 'optimal' ? (gap ?? 0) : gap, ms: elapsed(), plan, source: 'solver', message };
+    if (!best || objective > best.objective + 1e-9) best = { starts, objective, source };
+  };
+  const finish = (status: SolveResult['status'], gap: number | null, message: string | null): SolveResult => {
+    if (!best) return { ...base, status, objective: null, gap: null, ms: elapsed(), plan: [], source: 'none', message };
+    return { ...base, status, objective: best.objective, gap, ms: elapsed(), plan: planFromStarts(problem, best.starts), source: best.source, message };
+  };
+
+  let highs: Highs;
+  try {
+    highs = await loadSolver();
   } catch (e) {
-    return fallback('error', `The solver failed (${(e as Error).message}); showing the greedy plan.`);
+    return finish('error', null, `The solver could not be loaded (${(e as Error).message}); showing the greedy plan.`);
+  }
+  const m = buildMilp(problem);
+  if (m.numCols === 0) return { ...base, status: 'optimal', objective: 0, gap: 0, ms: elapsed(), plan: [], source: 'solver' };
+  const S = highs.constants.modelStatus;
+
+  // 1. the LP relaxation: an upper bound, and a guide for a strong plan
+  let bound = Infinity;
+  let lpValues: Float64Array | null = null;
+  {
+    const lp = createModel(highs, m, false);
+    try {
+      lp.options.set({ output_flag: false, time_limit: secondsLeft() });
+      lp.run();
+      lap('lp');
+      const st = lp.getModelStatus();
+      if (st === S.infeasible) return infeasible();
+      if (st === S.optimal) {
+        bound = lp.getObjectiveValue();
+        lpValues = lp.getSolution().colValue;
+        const guide = lpGuide(m, lpValues);
+        offer(improvePlan(problem, lpGuidedSchedule(problem, guide, true), { passes: 2 }).starts, 'solver');
+        offer(improvePlan(problem, lpGuidedSchedule(problem, guide, false), { passes: 2 }).starts, 'solver');
+        lap('heuristics');
+      }
+    } catch (_) {
+      // fall through to the MILP, which reports its own errors
+    } finally {
+      lp.dispose();
+    }
+  }
+  if (best && relative(bound, best.objective) <= relGap) return finish('optimal', relative(bound, best.objective), null);
+
+  // 2. a small MILP around the best plan (relaxation-induced neighbourhood): the start columns on which
+  //    the plan and the relaxation agree are fixed, the solver searches the rest for a better plan
+  if (best && lpValues && options.timeLimitMs - elapsed() > 400) {
+    const incumbent = milpStart(problem, m, (best as { starts: Int32Array }).starts);
+    const lower = Float64Array.from(m.colLower);
+    const upper = Float64Array.from(m.colUpper);
+    let free = 0;
+    for (let c = 0; c < m.numCols; c++) {
+      if (!m.integrality[c]) continue;
+      if (Math.abs(lpValues[c]! - incumbent[c]!) < 1e-6) lower[c] = upper[c] = incumbent[c]!;
+      else free++;
+    }
+    if (free > 0) {
+      const sub = createModel(highs, { ...m, colLower: lower, colUpper: upper }, true);
+      try {
+        sub.options.set({ output_flag: false, time_limit: Math.min(secondsLeft() / 3, 0.6), mip_rel_gap: relGap });
+        sub.setSolution({ colValue: incumbent });
+        sub.run();
+        if (Number(sub.info.get('primal_solution_status')) === 2) offer(startsFromColumns(problem, m, sub.getSolution().colValue), 'solver');
+      } catch (_) {
+        // a failed neighbourhood search changes nothing
+      } finally {
+        sub.dispose();
+      }
+      lap('heuristics');
+      if (relative(bound, (best as { objective: number }).objective) <= relGap) return finish('optimal', relative(bound, (best as { objective: number }).objective), null);
+    }
+  }
+
+  // 3. the MILP, started from the best plan known
+  const model = createModel(highs, m, true);
+  try {
+    model.options.set({ output_flag: false, time_limit: secondsLeft(), mip_rel_gap: relGap });
+    if (best) model.setSolution({ colValue: milpStart(problem, m, best.starts) });
+    model.run();
+    lap('milp');
+    const st = model.getModelStatus();
+    if (st === S.infeasible) return infeasible();
+    if (Number(model.info.get('primal_solution_status')) === 2) offer(startsFromColumns(problem, m, model.getSolution().colValue), 'solver');
+    const dual = Number(model.info.get('mip_dual_bound'));
+    if (Number.isFinite(dual)) bound = Math.min(bound, dual);
+    if (!best) {
+      return st === S.timeLimit
+        ? finish('time_limit', null, 'The solver found no plan within the time limit, and the greedy order could not fit the forced initiatives.')
+        : finish('error', null, `The solver stopped without a plan (HiGHS model status ${st}).`);
+    }
+    const b = best as { objective: number; source: string };
+    const gap = relative(bound, b.objective);
+    if (st === S.optimal || gap <= relGap) return finish('optimal', gap, null);
+    if (st === S.timeLimit)
+      return finish(
+        'time_limit',
+        Number.isFinite(gap) ? gap : null,
+        b.source === 'greedy'
+          ? 'The solver found nothing better than the greedy plan within the time limit; showing the greedy plan.'
+          : `Stopped at the time limit with the best plan found so far (gap ${Number.isFinite(gap) ? `${(gap * 100).toFixed(2)}%` : 'unknown'}).`,
+      );
+    return finish('error', Number.isFinite(gap) ? gap : null, `The solver stopped early (HiGHS model status ${st}); showing the best plan found.`);
+  } catch (e) {
+    return finish('error', null, `The solver failed (${(e as Error).message}); showing the best plan found.`);
   } finally {
     model.dispose();
   }
+}
+
+/** Whether a plan keeps every limit exactly (the solver works to a tolerance; heuristics are checked too). */
+function feasible(problem: Problem, starts: Int32Array): boolean {
+  if (problem.items.some((it, i) => problem.required[i] && starts[i]! < 0)) return false;
+  return roadmapOutputs(problem, planFromStarts(problem, starts)).violations.length === 0;
 }
