@@ -2,26 +2,31 @@
  * The optimal schedule as a mixed-integer linear programme, built as plain data (sparse rows) that the
  * engine hands to HiGHS, and as CPLEX LP text for inspection. Pure: no solver here.
  *
- * Variables (time-indexed, no big-M):
- * - x[i,s] binary: initiative i starts in horizon quarter s, for s in its window [es, ls]: not before
- *   its earliest start or its dependencies' earliest finish, and finishing within the horizon. Excluded
- *   initiatives, and those whose window is empty or that depend on one, get no variables.
- *   done[i,t] = sum of x[i,s] over s <= t - duration(i): i's uplift counts at checkpoint t.
- * - z[c,l,t] in [0,1]: capability c is at level l (above its baseline) at checkpoint t = 1..T.
+ * Variables (time-indexed "started by", no big-M):
+ * - y[i,t] binary, for t in i's window [es, ls]: initiative i has started in quarter t or before. The
+ *   window starts no earlier than its earliest start and its dependencies' earliest finish, and ends so
+ *   that it finishes within the horizon. y is monotone in t; i is planned when y[i,ls] = 1 and starts in
+ *   the first t with y[i,t] = 1 (x[i,t] = y[i,t] - y[i,t-1] is the start indicator). Excluded
+ *   initiatives, those with an empty window and those depending on one get no variables.
+ *   done[i,t] = y[i, t - duration(i)]: i's uplift counts at checkpoint t (t = 1..T).
+ * - z[c,l,t] in [0,1]: capability c is at level l (above its baseline) at checkpoint t. When only one
+ *   initiative can reach (c,l), z is that initiative's done column itself (no extra column or row).
  *
- * Objective: maximise sum of weight(c,l) x z[c,l,t] (problem.ts: module weight / scored capabilities in
- * the module, summed over checkpoints, so earlier uplift counts at more checkpoints).
+ * Objective: maximise the sum of weight(c,l) x z[c,l,t] (problem.ts: module weight / scored capabilities
+ * in the module, summed over checkpoints, so earlier uplift counts at more checkpoints).
  *
  * Constraints:
- * - once:        sum_s x[i,s] <= 1, and = 1 for forced initiatives and what they depend on;
- * - dependency:  for j depending on i and each t, sum_{s<=t} x[j,s] <= done[i,t]  (j starts no earlier
- *                than the quarter after i finishes, and only if i is planned);
- * - budget:      per quarter or per fiscal year, sum of x[i,s] x (i's spend in that period when started
- *                at s) <= budget; spend is capex + labour + opex inside the horizon (costs.ts);
- * - capacity:    per limited role and quarter, sum of x[i,s] x (i's days in that quarter) <= capacity;
+ * - monotone:    y[i,t-1] <= y[i,t]; forced initiatives and what they depend on have y[i,ls] = 1 (a bound);
+ * - dependency:  for j depending on i and each t, y[j,t] <= done[i,t]: j starts no earlier than the
+ *                quarter after i finishes, and only if i is planned;
+ * - budget:      per quarter or per fiscal year, sum over starts of x[i,s] x (i's spend in that period
+ *                when started in s) <= budget, spend being capex + labour + opex inside the horizon
+ *                (costs.ts), written on y (coefficient of y[i,s] = a(s) - a(s+1));
+ * - capacity:    per limited role and quarter, the same with i's days in that quarter;
  * - level:       z[c,l,t] <= sum over initiatives i lifting c to >= l of done[i,t]. With z <= 1 this is
  *                the exact linearisation of "the level is the max, not the sum": two initiatives
- *                lifting the same capability cannot both be counted.
+ *                lifting the same capability are not counted twice.
+ * Budget and capacity rows that no combination of starts could break are left out.
  */
 import type { Problem } from './problem';
 

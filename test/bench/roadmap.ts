@@ -27,7 +27,7 @@ export interface GeneratedOptions {
   initiatives?: number;
   horizon?: number;
   seed?: number;
-  /** Budget per quarter in minor units (default 4,500,000.00). */
+  /** Budget per quarter in minor units (default 3,000,000.00). */
   budgetPerQuarter?: number;
   /** Days per quarter for each role (default 250: about half of the backlog's effort fits). */
   daysPerQuarter?: number;
@@ -106,7 +106,7 @@ export function generateRoadmap(opts: GeneratedOptions = {}): RoadmapInput {
       name: 'Bench',
       startQuarter: '2027-Q1',
       horizon,
-      budget: { per: 'quarter', amount: opts.budgetPerQuarter ?? 450_000_000 },
+      budget: { per: 'quarter', amount: opts.budgetPerQuarter ?? 300_000_000 },
       capacity: roles.map((role) => ({ roleId: role.id, daysPerQuarter: opts.daysPerQuarter ?? 250 })),
       forced,
       excluded,
@@ -161,7 +161,7 @@ export async function roadmapBench(): Promise<void> {
   console.log(row('greedy heuristic', await sample(10, () => greedySchedule(p), 2)));
   console.log(row('build MILP (pure)', await sample(10, () => buildMilp(p), 2)));
 
-  await solveSeries('Binding: 4,500,000 a quarter, 250 days a quarter per role (about half the backlog fits)', {});
+  await solveSeries('Binding: 3,000,000 a quarter, 250 days a quarter per role (about half the backlog fits)', {});
   await solveSeries('Very tight: 3,500,000 a quarter, 140 days a quarter per role (about a third fits)', { budgetPerQuarter: 350_000_000, daysPerQuarter: 140 });
 
   const res = await solveSchedule(p, { timeLimitMs: 2000, relGap: 0.01 });

@@ -71,6 +71,11 @@ describe('chargeback', () => {
     expect(row.shares.fin! + row.shares.ops! + row.shares.hr!).toBe(row.total);
   });
 
+  it('reports equal-split spend as unallocated when the engagement has no business units', () => {
+    const out = computeOutputs(world([initiative('a', { capex: 10_000 })], {}, { businessUnits: [] }), [at('a', '2027-Q1')]);
+    expect(out.chargeback.byQuarter[0]).toEqual({ quarter: '2027-Q1', total: 10_000, shares: {}, unallocated: 10_000 });
+  });
+
   it('adds each unit up per fiscal year', () => {
     // 100.00 in 2027-Q1 (FY2027) and 100.00 in 2027-Q2 (FY2028), equal split
     const input = world([initiative('a', { capex: 20_000, durationQuarters: 2 })], { horizon: 2 });
@@ -163,6 +168,21 @@ describe('limits and violations in manual mode', () => {
     // labour: 70 days x 1,000.00 = 70,000.00 each -> 140,000 in 2027-Q2, within the budget
     expect(out.violations.map((v) => v.message)).toEqual(['2027-Q2: data engineer 140 of 120 person-days', '2027-Q3: spend 410,000 of a 350,000 budget']);
     expect(out.limits.budget.map((b) => b.spend)).toEqual([0, 14_000_000, 41_000_000, 0]);
+  });
+
+  it('checks a budget per fiscal year against the sum of that year\'s quarters in the horizon', () => {
+    // April fiscal year, horizon 2027-Q1..Q4: FY2027 = {2027-Q1}, FY2028 = {2027-Q2, Q3, Q4}
+    // a: 300,000 in 2027-Q1; b: 300,000 in each of 2027-Q2..Q4 = 900,000 in FY2028 against 800,000
+    const input = world(
+      [initiative('a', { capex: 30_000_000 }), initiative('b', { capex: 90_000_000, durationQuarters: 3 })],
+      { mode: 'manual', budget: { per: 'year', amount: 80_000_000 }, manualStarts: { a: '2027-Q1', b: '2027-Q2' } },
+    );
+    const out = computeOutputs(input, manualPlan(prepareProblem(input)));
+    expect(out.limits.budget).toEqual([
+      { label: 'FY2027', per: 'year', spend: 30_000_000, limit: 80_000_000 },
+      { label: 'FY2028', per: 'year', spend: 90_000_000, limit: 80_000_000 },
+    ]);
+    expect(out.violations.map((v) => v.message)).toEqual(['FY2028: spend 900,000 of a 800,000 budget']);
   });
 
   it('lists broken dependencies, early starts and work past the horizon', () => {

@@ -1,16 +1,29 @@
 /**
- * The optimal scheduler: builds the MILP of shared/roadmap/milp.ts, solves it with HiGHS (WebAssembly,
- * loaded once and reused) and reads the plan back. Plain Node; never imports `electron`.
+ * The optimal scheduler: solves the MILP of shared/roadmap/milp.ts with HiGHS (WebAssembly, loaded once
+ * and reused) and returns the best plan found. Plain Node; never imports `electron`.
  *
- * - Before solving, shared/roadmap/feasibility.ts looks for what makes the scenario infeasible; if it
- *   finds anything the solver is not run and those reasons are returned (status 'infeasible').
- * - The greedy plan (shared/roadmap/greedy.ts) is computed first and given to HiGHS as its starting
- *   solution, so a time limit always leaves at least that plan. If HiGHS still has no solution at the
- *   time limit, the greedy plan is returned with status 'time_limit' and a message saying so.
- * - Status 'optimal' means HiGHS proved the plan within `relGap` of the best possible (default 1e-4);
- *   `gap` is the relative gap HiGHS reports, (bound - objective) / objective, 0 when proven exactly.
- * - `objective` and `greedyObjective` are both computed by objectiveOf (same scale, same code).
- * - The solve is synchronous WebAssembly: it blocks the calling thread for up to `timeLimitMs`.
+ * Steps, all within `timeLimitMs` (the solver is stopped at what is left):
+ * 0. feasibility.ts looks for what makes the scenario infeasible; if it finds anything nothing is
+ *    solved and its reasons are returned (status 'infeasible').
+ * 1. The greedy plan (greedy.ts), kept for comparison (`greedyObjective`) and as the fallback.
+ * 2. The LP relaxation: its optimum is an upper bound on any plan's objective, and its fractional plan
+ *    guides two plans (rounding.ts) that local search (improve.ts) then improves.
+ * 3. A small MILP around the best plan: start columns on which that plan and the relaxation agree are
+ *    fixed, HiGHS searches the others.
+ * 4. If the best plan is not yet within `relGap` of the bound, the full MILP, started from the best plan,
+ *    until the time limit; its proven bound tightens the gap.
+ * Every plan is checked exactly against the limits (roadmapOutputs' violations) before it is accepted,
+ * since the solver works to a tolerance.
+ *
+ * Result: status 'optimal' when the plan is proven within `relGap` (default 1e-4) of the best possible;
+ * 'time_limit' when time ran out first (the best plan found is kept; if nothing beat greedy, the greedy
+ * plan is returned and the message says so); 'infeasible' with reasons; 'error' with a message.
+ * `gap` = (best bound - objective) / objective, 0 when the plan meets the bound. `objective` and
+ * `greedyObjective` are both computed by objectiveOf (problem.ts): same scale, same code.
+ *
+ * The WebAssembly calls are synchronous: a solve blocks the calling thread for up to `timeLimitMs`, so
+ * the engine should run it off its main thread. The first solve after loading is slower (about 1-2 s
+ * more on a large problem) while V8 optimises the WebAssembly code.
  */
 import loadHighs from 'highs';
 import { explainInfeasibility, combinationReason, type InfeasibilityReason } from '../../../shared/roadmap/feasibility';
@@ -155,8 +168,10 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
         bound = lp.getObjectiveValue();
         lpValues = lp.getSolution().colValue;
         const guide = lpGuide(m, lpValues);
-        offer(improvePlan(problem, lpGuidedSchedule(problem, guide, true), { passes: 2 }).starts, 'solver');
-        offer(improvePlan(problem, lpGuidedSchedule(problem, guide, false), { passes: 2 }).starts, 'solver');
+        for (const fromLp of [true, false]) {
+          const planned = lpGuidedSchedule(problem, guide, fromLp);
+          offer(options.timeLimitMs - elapsed() > 100 ? improvePlan(problem, planned, { passes: 2 }).starts : planned, 'solver');
+        }
         lap('heuristics');
       }
     } catch (_) {
@@ -169,7 +184,7 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
 
   // 2. a small MILP around the best plan (relaxation-induced neighbourhood): the start columns on which
   //    the plan and the relaxation agree are fixed, the solver searches the rest for a better plan
-  if (best && lpValues && options.timeLimitMs - elapsed() > 400) {
+  if (best && lpValues && options.timeLimitMs - elapsed() > 500) {
     const incumbent = milpStart(problem, m, (best as { starts: Int32Array }).starts);
     const lower = Float64Array.from(m.colLower);
     const upper = Float64Array.from(m.colUpper);
@@ -196,7 +211,11 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
     }
   }
 
-  // 3. the MILP, started from the best plan known
+  // 3. the MILP, started from the best plan known (HiGHS needs a few hundred ms before it can stop)
+  if (best && options.timeLimitMs - elapsed() < 250) {
+    const gap = relative(bound, (best as { objective: number }).objective);
+    return finish('time_limit', Number.isFinite(gap) ? gap : null, timeLimitMessage((best as { source: string }).source, gap));
+  }
   const model = createModel(highs, m, true);
   try {
     model.options.set({ output_flag: false, time_limit: secondsLeft(), mip_rel_gap: relGap });
@@ -217,19 +236,19 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
     const gap = relative(bound, b.objective);
     if (st === S.optimal || gap <= relGap) return finish('optimal', gap, null);
     if (st === S.timeLimit)
-      return finish(
-        'time_limit',
-        Number.isFinite(gap) ? gap : null,
-        b.source === 'greedy'
-          ? 'The solver found nothing better than the greedy plan within the time limit; showing the greedy plan.'
-          : `Stopped at the time limit with the best plan found so far (gap ${Number.isFinite(gap) ? `${(gap * 100).toFixed(2)}%` : 'unknown'}).`,
-      );
+      return finish('time_limit', Number.isFinite(gap) ? gap : null, timeLimitMessage(b.source, gap));
     return finish('error', Number.isFinite(gap) ? gap : null, `The solver stopped early (HiGHS model status ${st}); showing the best plan found.`);
   } catch (e) {
     return finish('error', null, `The solver failed (${(e as Error).message}); showing the best plan found.`);
   } finally {
     model.dispose();
   }
+}
+
+function timeLimitMessage(source: string, gap: number): string {
+  return source === 'greedy'
+    ? 'The solver found nothing better than the greedy plan within the time limit; showing the greedy plan.'
+    : `Stopped at the time limit with the best plan found so far (gap ${Number.isFinite(gap) ? `${(gap * 100).toFixed(2)}%` : 'unknown'}).`;
 }
 
 /** Whether a plan keeps every limit exactly (the solver works to a tolerance; heuristics are checked too). */
