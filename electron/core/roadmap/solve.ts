@@ -7,9 +7,9 @@
  *    solved and its reasons are returned (status 'infeasible').
  * 1. The greedy plan (greedy.ts), kept for comparison (`greedyObjective`) and as the fallback.
  * 2. The LP relaxation: its optimum is an upper bound on any plan's objective, and its fractional plan
- *    guides two plans (rounding.ts) that local search (improve.ts) then improves.
- * 3. A small MILP around the best plan: start columns on which that plan and the relaxation agree are
- *    fixed, HiGHS searches the others.
+ *    guides two plans (rounding.ts) that local search (improve.ts) then improves, as it does greedy's.
+ * 3. Small MILPs around the best plan: start columns on which that plan and the relaxation (nearly)
+ *    agree are fixed and HiGHS searches the others, from a narrow neighbourhood to a wide one.
  * 4. If the best plan is not yet within `relGap` of the bound, the full MILP, started from the best plan,
  *    until the time limit; its proven bound tightens the gap.
  * Every plan is checked exactly against the limits (roadmapOutputs' violations) before it is accepted,
@@ -172,6 +172,7 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
           const planned = lpGuidedSchedule(problem, guide, fromLp);
           offer(options.timeLimitMs - elapsed() > 100 ? improvePlan(problem, planned, { passes: 2 }).starts : planned, 'solver');
         }
+        if (greedy.unplacedRequired.length === 0 && options.timeLimitMs - elapsed() > 300) offer(improvePlan(problem, greedy.starts, { passes: 2 }).starts, 'solver');
         lap('heuristics');
       }
     } catch (_) {
@@ -182,22 +183,26 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
   }
   if (best && relative(bound, best.objective) <= relGap) return finish('optimal', relative(bound, best.objective), null);
 
-  // 2. a small MILP around the best plan (relaxation-induced neighbourhood): the start columns on which
-  //    the plan and the relaxation agree are fixed, the solver searches the rest for a better plan
-  if (best && lpValues && options.timeLimitMs - elapsed() > 500) {
-    const incumbent = milpStart(problem, m, (best as { starts: Int32Array }).starts);
-    const lower = Float64Array.from(m.colLower);
-    const upper = Float64Array.from(m.colUpper);
-    let free = 0;
-    for (let c = 0; c < m.numCols; c++) {
-      if (!m.integrality[c]) continue;
-      if (Math.abs(lpValues[c]! - incumbent[c]!) < 1e-6) lower[c] = upper[c] = incumbent[c]!;
-      else free++;
-    }
-    if (free > 0) {
+  // 2. small MILPs around the best plan (relaxation-induced neighbourhoods): start columns on which the
+  //    plan and the relaxation (nearly) agree are fixed and HiGHS searches the rest, from a narrow
+  //    neighbourhood (quick) to a wide one
+  if (best && lpValues) {
+    for (const tolerance of [0.5, 0.3, 0.1, 1e-6]) {
+      const current = best as { starts: Int32Array; objective: number };
+      if (relative(bound, current.objective) <= relGap || options.timeLimitMs - elapsed() < 500) break;
+      const incumbent = milpStart(problem, m, current.starts);
+      const lower = Float64Array.from(m.colLower);
+      const upper = Float64Array.from(m.colUpper);
+      let free = 0;
+      for (let c = 0; c < m.numCols; c++) {
+        if (!m.integrality[c]) continue;
+        if (Math.abs(lpValues[c]! - incumbent[c]!) < tolerance) lower[c] = upper[c] = incumbent[c]!;
+        else free++;
+      }
+      if (!free) continue;
       const sub = createModel(highs, { ...m, colLower: lower, colUpper: upper }, true);
       try {
-        sub.options.set({ output_flag: false, time_limit: Math.min(secondsLeft() / 3, 0.6), mip_rel_gap: relGap });
+        sub.options.set({ output_flag: false, time_limit: Math.min(secondsLeft() / 3, 0.5), mip_rel_gap: relGap });
         sub.setSolution({ colValue: incumbent });
         sub.run();
         if (Number(sub.info.get('primal_solution_status')) === 2) offer(startsFromColumns(problem, m, sub.getSolution().colValue), 'solver');
@@ -206,9 +211,10 @@ export async function solveSchedule(problem: Problem, options: SolveOptions): Pr
       } finally {
         sub.dispose();
       }
-      lap('heuristics');
-      if (relative(bound, (best as { objective: number }).objective) <= relGap) return finish('optimal', relative(bound, (best as { objective: number }).objective), null);
     }
+    lap('heuristics');
+    const current = best as { objective: number };
+    if (relative(bound, current.objective) <= relGap) return finish('optimal', relative(bound, current.objective), null);
   }
 
   // 3. the MILP, started from the best plan known (HiGHS needs a few hundred ms before it can stop)
