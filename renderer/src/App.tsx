@@ -165,7 +165,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {route.name === 'home' && <Home />}
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
-        {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
+        {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>

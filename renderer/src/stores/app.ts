@@ -3,7 +3,7 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'home' }
   | { name: 'engagement'; engagementId: string; tab: 'people' | 'assessments' | 'details' }
-  | { name: 'framework'; capabilityId?: string }
+  | { name: 'framework'; capabilityId?: string; frameworkId?: string; version?: string }
   | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
   | { name: 'projector'; engagementId: string; assessmentId: string };
@@ -28,7 +28,14 @@ export function parseHash(hash: string): Route {
     const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
     return { name: 'engagement', engagementId: parts[1], tab };
   }
-  if (parts[0] === 'framework') return { name: 'framework', capabilityId: parts[1] };
+  if (parts[0] === 'framework') {
+    // `#/framework/M3.4` in the newest built-in framework, or `#/framework/<id>/<version>/M3.4` in another.
+    if (parts[1] && !CAPABILITY_ID.test(parts[1]) && parts[2]) {
+      const capabilityId = parts[3] && CAPABILITY_ID.test(parts[3]) ? parts[3] : undefined;
+      return { name: 'framework', frameworkId: parts[1], version: parts[2], ...(capabilityId ? { capabilityId } : {}) };
+    }
+    return parts[1] && CAPABILITY_ID.test(parts[1]) ? { name: 'framework', capabilityId: parts[1] } : { name: 'framework' };
+  }
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
@@ -39,8 +46,10 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'engagement':
       return `#/e/${encodeURIComponent(route.engagementId)}/${route.tab}`;
-    case 'framework':
-      return route.capabilityId ? `#/framework/${route.capabilityId}` : '#/framework';
+    case 'framework': {
+      const base = route.frameworkId && route.version ? `#/framework/${encodeURIComponent(route.frameworkId)}/${encodeURIComponent(route.version)}` : '#/framework';
+      return route.capabilityId ? `${base}/${route.capabilityId}` : base;
+    }
     case 'settings':
       return '#/settings';
     case 'assessment': {
