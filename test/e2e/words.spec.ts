@@ -132,3 +132,33 @@ test('dark or light is chosen in the app, and the projector can have its own', a
   await settings.save();
   expect(await background()).toBe('#f6f7f9');
 });
+
+test('history lists only what changed, and adding or linking evidence shows in the capability’s history', async ({ app, server }) => {
+  const api = new EngineApi(server.url);
+  const { engagementId, assessmentId } = await api.seed();
+  await api.call('evidence.add', { engagementId, title: 'Broker settings export', kind: 'system_config', links: [{ assessmentId, capabilityId: 'M1.1' }] });
+  const ws = new WorkspacePage(app);
+  await ws.open(server.url, engagementId, assessmentId, 'M2.1');
+  const history = app.getByRole('list', { name: 'History of M2.1' });
+  await ws.keys('3');
+  await ws.settled();
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await expect(history).toContainText('current 3');
+  for (const unchanged of ['not applicable', 'rationale', 'owner', 'carried over', 'target']) await expect(history).not.toContainText(unchanged);
+
+  await app.getByRole('button', { name: 'Link existing' }).click();
+  const link = app.getByRole('dialog', { name: 'Link evidence to M2.1' });
+  await link.getByRole('button', { name: 'Link Broker settings export' }).click();
+  await link.getByRole('button', { name: 'Done' }).click();
+  await ws.keys('e');
+  const add = app.getByRole('dialog', { name: 'Add evidence to M2.1' });
+  await add.getByRole('textbox', { name: /^Title/ }).fill('Consumer lag chart');
+  await add.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(add).toBeHidden();
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+  await expect(history.getByRole('listitem').nth(0)).toContainText('Evidence added');
+  await expect(history.getByRole('listitem').nth(0)).toContainText('title “Consumer lag chart”; kind document');
+  await expect(history.getByRole('listitem').nth(0)).not.toContainText('sensitivity');
+  await expect(history.getByRole('listitem').nth(1)).toContainText('Evidence linked');
+  await expect(history.getByRole('listitem').nth(1)).toContainText('Broker settings export');
+});
