@@ -77,5 +77,7 @@ export function shots(ctx) {
     { name: 'framework', hash: '#/framework/M2.1' },
     { name: 'workspace', hash: `#/e/${ctx.engagementId}/a/${ctx.assessmentId}/M2.1` },
     { name: 'projector', hash: `#/projector/${ctx.engagementId}/${ctx.assessmentId}` },
+    { name: 'assessments', hash: `#/e/${ctx.engagementId}/assessments` },
+    { name: 'settings', hash: '#/settings' },
   ];
 }
