@@ -2,8 +2,10 @@
 // shell (esbuild) into dist/engine and dist/electron. `--engine` builds only the engine.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const engineOnly = process.argv.includes('--engine');
@@ -34,4 +36,23 @@ if (!engineOnly) {
   // A sandboxed preload may only require('electron'): bundle it whole.
   await esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  compressInterface(resolve(root, 'dist/renderer'));
+}
+
+/**
+ * Browser mode sends the interface compressed (electron/core/static.ts): a brotli and a gzip copy of each text
+ * file, made once here at the strongest settings, so the server never compresses on a request.
+ */
+function compressInterface(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      compressInterface(path);
+      continue;
+    }
+    if (!['.js', '.css', '.html', '.svg', '.json'].includes(extname(name)) || statSync(path).size < 1024) continue;
+    const body = readFileSync(path);
+    writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+  }
 }

@@ -4,12 +4,13 @@
  * engine events as Server-Sent Events. The built renderer is served from `rendererDir`.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { ApiError, httpStatusFor, type ApiErrorShape } from '../../shared/errors';
 import type { Engine } from './engine';
+import { StaticFiles } from './static';
 
 export interface ServerOptions {
   engine: Engine;
@@ -38,19 +39,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const ALLOWED_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -121,6 +109,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const maxBody = opts.maxBodyBytes ?? 4 * 1024 * 1024;
   const rendererDir = opts.rendererDir ? resolve(opts.rendererDir) : undefined;
   const streams = new Set<ServerResponse>();
+  const statics = new StaticFiles();
   let port = 0;
 
   const unsubscribe = engine.on((event) => {
@@ -191,16 +180,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (!existsSync(path) || statSync(path).isDirectory()) path = join(rendererDir, 'index.html');
-    const type = MIME[extname(path)] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': path.endsWith('index.html') ? 'no-store' : 'max-age=3600',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(path).pipe(res);
+    statics.send(req, res, path, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
   }
 
   const server = createServer((req, res) => {
