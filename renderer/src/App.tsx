@@ -1,18 +1,14 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/menu';
 import { onEngineEvent, onMenuCommand, transport } from './api';
-import { Palette } from './components/Palette';
 import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useSettings } from './stores/settings';
-import { AssessmentView } from './views/AssessmentView';
+import { AssessmentView, FrameworkView, Palette, ProjectorView, ScreenLoading, SettingsView, prefetchScreens } from './screens';
 import { EngagementView } from './views/EngagementView';
-import { FrameworkView } from './views/FrameworkView';
 import { Home, NewEngagementDialog } from './views/Home';
-import { ProjectorView } from './views/ProjectorView';
-import { SettingsView } from './views/SettingsView';
 import { isTypingTarget } from './typing';
 
 function runMenuCommand(command: MenuCommand): void {
@@ -74,6 +70,10 @@ export function App() {
   const dismiss = useApp((s) => s.dismiss);
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
+  const paletteOpen = useApp((s) => s.paletteOpen);
+  // The search palette's script is loaded the first time it is opened, then it stays mounted.
+  const [paletteWanted, setPaletteWanted] = useState(paletteOpen);
+  if (paletteOpen && !paletteWanted) setPaletteWanted(true);
   const theme = useSettings((s) => s.settings?.theme ?? 'system');
   const projectorTheme = useSettings((s) => s.settings?.projectorTheme ?? 'same');
 
@@ -87,9 +87,8 @@ export function App() {
   useEffect(() => {
     const onHash = () => useApp.getState().syncFromHash();
     window.addEventListener('hashchange', onHash);
-    void useLibrary.getState().load();
-    // Settings say how dates are written, which colour scheme to use, and whether to ask the consultant's name.
-    void useSettings.getState().load().catch(() => undefined);
+    // The library and settings were asked for before the first render (main.tsx); the other screens load meanwhile.
+    prefetchScreens();
     const offEvents = onEngineEvent((event) => {
       if (event.type !== 'changed') return;
       if (event.engagementId === null) void useLibrary.getState().load();
@@ -131,7 +130,9 @@ export function App() {
   if (route.name === 'projector') {
     return (
       <>
-        <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
+        <Suspense fallback={<ScreenLoading />}>
+          <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
+        </Suspense>
         {toastList}
       </>
     );
@@ -163,14 +164,20 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {route.name === 'home' && <Home />}
-        {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
-        {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
-        {route.name === 'settings' && <SettingsView />}
-        {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
+        <Suspense fallback={<ScreenLoading />}>
+          {route.name === 'home' && <Home />}
+          {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
+          {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
+          {route.name === 'settings' && <SettingsView />}
+          {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
+        </Suspense>
       </main>
       <NewEngagementDialog />
-      <Palette />
+      {paletteWanted && (
+        <Suspense fallback={null}>
+          <Palette />
+        </Suspense>
+      )}
       <ShortcutsOverlay />
       {toastList}
     </div>

@@ -1,0 +1,37 @@
+/**
+ * The screens beyond home, loaded when first shown (each its own script), so that the first screen a
+ * person sees loads and starts alone; once home is up they are fetched in the background, so that moving
+ * on never waits for them.
+ */
+import { lazy } from 'react';
+
+const load = {
+  assessment: () => import('./views/AssessmentView'),
+  framework: () => import('./views/FrameworkView'),
+  projector: () => import('./views/ProjectorView'),
+  settings: () => import('./views/SettingsView'),
+  palette: () => import('./components/Palette'),
+};
+
+export const AssessmentView = lazy(() => load.assessment().then((m) => ({ default: m.AssessmentView })));
+export const FrameworkView = lazy(() => load.framework().then((m) => ({ default: m.FrameworkView })));
+export const ProjectorView = lazy(() => load.projector().then((m) => ({ default: m.ProjectorView })));
+export const SettingsView = lazy(() => load.settings().then((m) => ({ default: m.SettingsView })));
+export const Palette = lazy(() => load.palette().then((m) => ({ default: m.Palette })));
+
+/** Fetches every screen's script when the browser is idle (a failure is left to the screen's own load). */
+export function prefetchScreens(): void {
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+  idle(() => {
+    for (const fetchScreen of Object.values(load)) void fetchScreen().catch(() => undefined);
+  });
+}
+
+/** What a screen shows while its script arrives (a moment, the first time only). */
+export function ScreenLoading() {
+  return (
+    <section className="page" aria-busy="true">
+      <p className="muted">Opening…</p>
+    </section>
+  );
+}
