@@ -17,6 +17,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Less to read and parse when the engine starts (a quarter of its bundle); names stay, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   loader: { '.sql': 'text' },
   // Native or large runtime packages load from node_modules.
