@@ -2,6 +2,7 @@
 import engagement0010 from './engagement/0010-create-engagement.sql';
 import engagement0020 from './engagement/0020-workshop.sql';
 import library0010 from './library/0010-create-library.sql';
+import library0020 from './library/0020-assessment-rollup.sql';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const engagementMigrations: readonly Migration[] = [
 
 export const libraryMigrations: readonly Migration[] = [
   { version: 10, name: '0010-create-library', sql: library0010 },
+  { version: 20, name: '0020-assessment-rollup', sql: library0020 },
 ];
