@@ -6,12 +6,16 @@ import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
+import { useResults } from './stores/results';
 import { AssessmentView } from './views/AssessmentView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
+import { PortfolioView } from './views/PortfolioView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
+import { ResultsView } from './views/ResultsView';
 import { SettingsView } from './views/SettingsView';
+import { TrendView } from './views/TrendView';
 
 function runMenuCommand(command: MenuCommand): void {
   const app = useApp.getState();
@@ -89,6 +93,7 @@ export function App() {
         else void useEngagement.getState().reload();
       }
       useAssessment.getState().follow(event);
+      useResults.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -134,7 +139,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -156,6 +161,9 @@ export function App() {
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
         {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
         {route.name === 'settings' && <SettingsView />}
+        {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
+        {route.name === 'trend' && <TrendView engagementId={route.engagementId} />}
+        {route.name === 'portfolio' && <PortfolioView engagementId={route.engagementId} />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>
       <NewEngagementDialog />

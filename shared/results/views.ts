@@ -2,6 +2,7 @@
  * What the results commands return: the model's output plus what the screens state beside it (the
  * ranking rule, the radar's series, the statistics' definitions), so the screens only draw.
  */
+import type { ActionItem } from '../domain';
 import type { AssessmentResults } from './assessment';
 import { radarSeries, type Radar } from './charts';
 import type { Portfolio } from './portfolio';
@@ -23,11 +24,13 @@ export interface AssessmentResultsView extends AssessmentResults {
   gapRule: GapRuleText;
   /** The engine's calendar date (YYYY-MM-DD) against which evidence staleness was judged. */
   today: string;
+  /** The action items `actions` groups by id, in the order they were added, so the screen can list them. */
+  actionItems: ActionItem[];
 }
 
 /** The results of one assessment with everything its screen states beside the numbers. */
-export function assessmentResultsView(results: AssessmentResults, today: string): AssessmentResultsView {
-  return { ...results, radar: radarSeries(results), gapRule: { formula: GAP_RULE.formula, text: GAP_RULE.text }, today };
+export function assessmentResultsView(results: AssessmentResults, today: string, actionItems: readonly ActionItem[] = []): AssessmentResultsView {
+  return { ...results, radar: radarSeries(results), gapRule: { formula: GAP_RULE.formula, text: GAP_RULE.text }, today, actionItems: [...actionItems] };
 }
 
 export interface TrendView extends Trend {

@@ -176,6 +176,8 @@ export async function generatePortfolio(spec: PortfolioSpec): Promise<GeneratedP
     const offset = normal() * 0.45;
     const growth = 0.04 + rnd() * 0.1;
     const capNoise = new Map(modules.flatMap((m) => m.capabilities.map((c) => [c.id, normal() * 0.5] as const)));
+    // Where the client wants each capability to be: one to two levels above today, rarely at 5 across the board.
+    const aim = new Map(modules.flatMap((m, mi) => m.capabilities.map((c) => [c.id, clamp(Math.round(profile[mi]! + offset + capNoise.get(c.id)! + 1.2 + rnd() * 0.9), 2, 5)] as const)));
     const notApplicable = new Set(modules.flatMap((m) => m.capabilities.filter(() => rnd() < 0.03).map((c) => c.id)));
     const inProgress = rnd() < 0.15;
     const generated: GeneratedEngagement = { id, client, industry, region, file, assessments: [] };
@@ -225,14 +227,14 @@ export async function generatePortfolio(spec: PortfolioSpec): Promise<GeneratedP
               continue;
             }
             const level = clamp(Math.round(profile[mi]! + offset + capNoise.get(c.id)! + growth * qi + normal() * 0.3), 1, 5);
-            const target = clamp(Math.max(level, Math.round(profile[mi]! + offset + 1.6 + rnd())), 1, 5);
+            const target = Math.max(level, aim.get(c.id)!);
             const confidence = rnd() < 0.4 ? 'high' : rnd() < 0.67 ? 'medium' : 'low';
             const carried = latest && rnd() < 0.05 ? 1 : 0;
             const rationale = rnd() < 0.1 ? `Level ${level}: ${pick(ACTIONS).toLowerCase()} is still open.` : '';
             rating.run(aid, c.id, level, target, 0, confidence, 1 + Math.floor(rnd() * 5), rationale, pick(people).name, carried, at);
             count('rating');
             for (const p of people) {
-              vote.run(aid, c.id, p.id, clamp(Math.round(level + normal() * 0.7), 1, 5), clamp(Math.round(target + normal() * 0.5), 1, 5), at);
+              vote.run(aid, c.id, p.id, clamp(Math.round(level + normal() * 0.55), 1, 5), clamp(Math.round(target + normal() * 0.4), 1, 5), at);
             }
             count('vote', people.length);
             if (target > level) gaps.push({ capabilityId: c.id, gap: target - level });

@@ -55,11 +55,11 @@ function trendOf(db: ReadHandle, fromId: string | undefined, toId: string | unde
 }
 
 export const resultsHandlers: HandlerMap = {
-  'results.assessment': async (ctx, input) => {
-    const file = await ctx.files.get(input.engagementId);
+  'results.assessment': async (ctx, { engagementId, assessmentId }) => {
+    const file = await ctx.files.get(engagementId);
     const today = ctx.clock.today();
-    const results = oneRead(file, (db) => assessmentResults(readResultsInput(db, assessmentRow(db, input.assessmentId), today)));
-    return assessmentResultsView(results, today);
+    const input = oneRead(file, (db) => readResultsInput(db, assessmentRow(db, assessmentId), today));
+    return assessmentResultsView(assessmentResults(input), today, input.actions);
   },
 
   'results.trend': async (ctx, input) => {
