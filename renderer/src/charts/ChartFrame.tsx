@@ -83,7 +83,9 @@ export function ChartFrame({ title, description, table, fileName, empty, control
             ))}
           </ul>
         ) : asTable ? (
-          <div className="chart-table">{table}</div>
+          <div className="chart-table" tabIndex={0} role="region" aria-label={`${title} as a table`}>
+            {table}
+          </div>
         ) : (
           children({ titleId, descId })
         )}

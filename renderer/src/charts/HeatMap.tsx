@@ -30,11 +30,11 @@ export function intensity(value: number | null, scale: HeatScale): { t: number; 
   return { t: Math.min(1, Math.max(0, (value - lo) / (hi - lo))), side: 'high' };
 }
 
-/** What a cell reads aloud and in the table: "M1.1 Pipeline SLAs: current level 3". */
+/** What a cell reads aloud: "M1.1 Pipeline SLAs: current level 3", "M1.3 …: current level N/A (not applicable)". */
 export function heatCellLabel(cell: HeatCell, name: string, metric: HeatMetric): string {
   const state = cell.state === 'notApplicable' ? ' (not applicable)' : cell.state === 'unscored' ? ' (not scored)' : '';
   const what = metric === 'evidence' ? 'evidence items' : METRIC_NAMES[metric].toLowerCase();
-  return `${cell.capabilityId} ${name}: ${what} ${cell.label}${metric === 'evidence' ? state : cell.value === null ? '' : state}`;
+  return `${cell.capabilityId} ${name}: ${what} ${cell.label}${state}`;
 }
 
 function describe(map: HeatMapData): string {

@@ -159,6 +159,9 @@ function Movers({ view, onPair, onOpen }: { view: Trend; onPair(p: { from?: stri
               ))}
             </select>
           </label>
+          <button type="button" className="btn small" onClick={() => onPair({ from: m.to.id, to: m.from.id })} title="Compare the other way round">
+            Swap
+          </button>
         </div>
       </div>
       <p className="chart-desc">
