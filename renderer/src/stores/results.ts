@@ -10,8 +10,11 @@ import type { EngineEvent } from '../../../shared/events';
 import { errorMessage, invoke } from '../api';
 
 interface Slot<K, V> {
+  /** What was asked for last. */
   key: K | null;
   view: V | null;
+  /** What `view` was computed for: `key` once loaded, an earlier key while loading. */
+  viewKey: K | null;
   error: string | null;
   loading: boolean;
 }
@@ -42,7 +45,7 @@ interface ResultsState {
   follow(event: EngineEvent): void;
 }
 
-const empty = <K, V>(): Slot<K, V> => ({ key: null, view: null, error: null, loading: false });
+const empty = <K, V>(): Slot<K, V> => ({ key: null, view: null, viewKey: null, error: null, loading: false });
 const same = (a: object | null, b: object | null) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Waits this long after a change event, so a burst of changes makes one re-read. */
@@ -56,8 +59,9 @@ export const useResults = create<ResultsState>((set, get) => {
   };
 
   /**
-   * Loads a slot; an answer for a key no longer wanted is dropped. While it loads, the slot keeps showing
-   * what it showed for the same subject (the same assessment or engagement, e.g. with other filters).
+   * Loads a slot; an answer for a key no longer wanted is dropped. While it loads, the slot keeps what
+   * it showed for the same subject (`subject`), so a screen can keep its charts on screen and update them
+   * in place instead of drawing them again from nothing; the screen decides whether to show it.
    */
   async function load<N extends 'results' | 'trend' | 'portfolio'>(
     name: N,
@@ -66,13 +70,14 @@ export const useResults = create<ResultsState>((set, get) => {
     fetch: () => Promise<NonNullable<ResultsState[N]['view']>>,
   ) {
     const slot = get()[name];
-    const previous = slot.key && subject(slot.key as NonNullable<ResultsState[N]['key']>) === subject(key) ? slot.view : null;
-    set({ [name]: { key, view: previous, error: null, loading: true } } as Partial<ResultsState>);
+    const kept = slot.key && subject(slot.key as NonNullable<ResultsState[N]['key']>) === subject(key);
+    const previous = { view: kept ? slot.view : null, viewKey: kept ? slot.viewKey : null };
+    set({ [name]: { key, ...previous, error: null, loading: true } } as Partial<ResultsState>);
     try {
       const view = await fetch();
-      if (same(get()[name].key, key)) set({ [name]: { key, view, error: null, loading: false } } as Partial<ResultsState>);
+      if (same(get()[name].key, key)) set({ [name]: { key, view, viewKey: key, error: null, loading: false } } as Partial<ResultsState>);
     } catch (err) {
-      if (same(get()[name].key, key)) set({ [name]: { key, view: previous, error: errorMessage(err), loading: false } } as Partial<ResultsState>);
+      if (same(get()[name].key, key)) set({ [name]: { key, ...previous, error: errorMessage(err), loading: false } } as Partial<ResultsState>);
     }
   }
 
@@ -81,9 +86,9 @@ export const useResults = create<ResultsState>((set, get) => {
     trend: empty(),
     portfolio: empty(),
 
-    loadResults: (key) => load('results', key, (k) => k.assessmentId, () => invoke('results.assessment', key)),
-    loadTrend: (key) => load('trend', key, (k) => k.engagementId, () => invoke('results.trend', key)),
-    loadPortfolio: (key) => load('portfolio', key, (k) => k.engagementId ?? '', () => invoke('results.portfolio', key)),
+    loadResults: (key) => load('results', key, (k) => k.engagementId, () => invoke('results.assessment', key)),
+    loadTrend: (key) => load('trend', key, () => '', () => invoke('results.trend', key)),
+    loadPortfolio: (key) => load('portfolio', key, () => '', () => invoke('results.portfolio', key)),
 
     follow(event) {
       if (event.type !== 'changed') return;

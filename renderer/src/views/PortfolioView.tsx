@@ -4,7 +4,7 @@
  * region, with the number of engagements behind each figure. No other engagement's name appears: the
  * engine returns figures and counts only.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { BoxPlots } from '../charts/BoxPlots';
 import { fileSlug } from '../charts/format';
 import { formatDate } from '../format';
@@ -23,19 +23,27 @@ export function PortfolioView({ engagementId }: { engagementId?: string }) {
   useEffect(() => {
     void useFramework.getState().load();
   }, []);
-  useEffect(() => {
+  useLayoutEffect(() => {
     void loadPortfolio({ ...(engagementId ? { engagementId } : {}), ...filters });
   }, [engagementId, filters, loadPortfolio]);
   useEffect(() => {
     if (engagementId && useEngagement.getState().current?.id !== engagementId) void useEngagement.getState().open(engagementId);
   }, [engagementId]);
 
-  const view = slot.key?.engagementId === engagementId ? slot.view : null;
+  // The last portfolio stays on screen while another engagement's or other filters' loads.
+  const current = slot.viewKey?.engagementId === engagementId;
+  const view = current || slot.loading ? slot.view : null;
+  const stale = !!view && (!current || slot.loading);
   const names = new Map((framework?.modules ?? []).map((m) => [m.id, m.name]));
   const title = client ? `Portfolio: ${client} among your engagements` : 'Portfolio benchmark';
 
   return (
-    <section className="page results-page" aria-labelledby="portfolio-title" data-portfolio-ready={view ? 'yes' : 'no'}>
+    <section
+      className={`page results-page${stale ? ' stale' : ''}`}
+      aria-labelledby="portfolio-title"
+      aria-busy={stale}
+      data-portfolio-for={view && !stale ? (engagementId ?? 'all') : undefined}
+    >
       <header className="page-header">
         <div>
           <nav aria-label="Breadcrumb" className="crumbs">

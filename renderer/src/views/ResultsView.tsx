@@ -3,7 +3,7 @@
  * rule, where the room disagreed, evidence coverage and action items, all as the engine computed them.
  * What is missing is said in words instead of drawn as zeros. G goes back to the workspace.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { AssessmentResultsView, HeatMetric } from '../../../shared/results';
 import { CoverageBars } from '../charts/CoverageBars';
 import { fileSlug, fmtLevel, fmtPercent, shortModuleName } from '../charts/format';
@@ -28,7 +28,8 @@ export function ResultsView({ engagementId, assessmentId }: { engagementId: stri
   const [limit, setLimit] = useState<number | null>(15);
   const [present, setPresent] = useState(false);
 
-  useEffect(() => {
+  // Asked for before the first paint: the answer is on its way while the screen updates.
+  useLayoutEffect(() => {
     void loadResults({ engagementId, assessmentId });
   }, [engagementId, assessmentId, loadResults]);
   useEffect(() => {
@@ -47,7 +48,10 @@ export function ResultsView({ engagementId, assessmentId }: { engagementId: stri
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate, engagementId, assessmentId]);
 
-  const view = slot.key?.assessmentId === assessmentId ? slot.view : null;
+  // Another assessment's results stay on screen while this one's load, then update in place.
+  const current = slot.viewKey?.assessmentId === assessmentId;
+  const view = current || slot.loading ? slot.view : null;
+  const stale = !!view && !current;
   if (slot.error && !view) {
     return (
       <section className="page">
@@ -72,7 +76,12 @@ export function ResultsView({ engagementId, assessmentId }: { engagementId: stri
   const file = (what: string) => fileSlug(client ?? '', a.label, what);
 
   return (
-    <section className={`page results-page${present ? ' present' : ''}`} aria-labelledby="results-title" data-results-for={a.id}>
+    <section
+      className={`page results-page${present ? ' present' : ''}${stale ? ' stale' : ''}`}
+      aria-labelledby="results-title"
+      aria-busy={stale}
+      data-results-for={stale ? undefined : a.id}
+    >
       <header className="page-header">
         <div>
           <nav aria-label="Breadcrumb" className="crumbs">

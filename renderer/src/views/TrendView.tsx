@@ -2,7 +2,7 @@
  * An engagement over time: each module's mean over every assessment, and the capabilities that moved
  * most between any two assessments the consultant picks (by default the last two).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Mover, TrendView as Trend } from '../../../shared/results';
 import { fileSlug } from '../charts/format';
 import { TrendChart } from '../charts/TrendChart';
@@ -20,14 +20,17 @@ export function TrendView({ engagementId }: { engagementId: string }) {
   const navigate = useApp((s) => s.navigate);
   const [pair, setPair] = useState<{ from?: string; to?: string }>({});
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     void loadTrend({ engagementId, ...(pair.from ? { fromAssessmentId: pair.from } : {}), ...(pair.to ? { toAssessmentId: pair.to } : {}) });
   }, [engagementId, pair.from, pair.to, loadTrend]);
   useEffect(() => {
     if (useEngagement.getState().current?.id !== engagementId) void useEngagement.getState().open(engagementId);
   }, [engagementId]);
 
-  const view = slot.key?.engagementId === engagementId ? slot.view : null;
+  // Another engagement's trend stays on screen while this one's loads, then updates in place.
+  const current = slot.viewKey?.engagementId === engagementId;
+  const view = current || slot.loading ? slot.view : null;
+  const stale = !!view && !current;
   if (slot.error && !view) {
     return (
       <section className="page">
@@ -50,7 +53,12 @@ export function TrendView({ engagementId }: { engagementId: string }) {
   const last = view.assessments[view.assessments.length - 1];
 
   return (
-    <section className="page results-page" aria-labelledby="trend-title" data-trend-for={engagementId} data-trend-points={view.assessments.length}>
+    <section
+      className={`page results-page${stale ? ' stale' : ''}`}
+      aria-labelledby="trend-title"
+      aria-busy={stale}
+      data-trend-for={stale ? undefined : engagementId}
+    >
       <header className="page-header">
         <div>
           <nav aria-label="Breadcrumb" className="crumbs">
@@ -60,7 +68,7 @@ export function TrendView({ engagementId }: { engagementId: string }) {
             </button>{' '}
             <span aria-hidden="true">/</span>
           </nav>
-          <h1 id="trend-title">Trend{client ? `: ${client}` : ''}</h1>
+          <h1 id="trend-title">Trend{client && !stale ? `: ${client}` : ''}</h1>
           <p className="muted">
             {view.assessments.length === 0
               ? 'No assessment yet.'
