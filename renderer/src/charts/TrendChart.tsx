@@ -7,10 +7,10 @@ import { markProps, marksKeyDown } from './marks';
 
 const COLS = 3;
 const PW = 300;
-const PH = 170;
+const PH = 178;
 const GAP_X = 24;
 const GAP_Y = 26;
-const M = { top: 28, right: 14, bottom: 24, left: 30 };
+const M = { top: 36, right: 14, bottom: 24, left: 30 };
 
 export function trendPointLabel(moduleId: string, name: string, assessment: string, current: number | null, target: number | null): string {
   return `${moduleId} ${shortModuleName(name)}, ${assessment}: current ${fmtLevel(current, 'no scores')}, target ${fmtLevel(target, 'none')}`;
