@@ -1,13 +1,14 @@
 /**
  * The results screens' cache: one assessment's results, one engagement's trend and the portfolio, each
- * as the engine computed it (the screens only draw). Each follows the engine's change events: a change
- * to the engagement shown re-reads its results or trend, a new rollup re-reads the portfolio, soon and
- * once for a burst of changes.
+ * as the engine computed it (the screens only draw). The screen on show follows the engine's change
+ * events: a change to the engagement shown re-reads its results or trend, a new rollup re-reads the
+ * portfolio, soon and once for a burst of changes.
  */
 import { create } from 'zustand';
 import type { AssessmentResultsView, PortfolioView, TrendView } from '../../../shared/results';
 import type { EngineEvent } from '../../../shared/events';
 import { errorMessage, invoke } from '../api';
+import { useApp } from './app';
 
 interface Slot<K, V> {
   /** What was asked for last. */
@@ -93,9 +94,11 @@ export const useResults = create<ResultsState>((set, get) => {
     follow(event) {
       if (event.type !== 'changed') return;
       const { results, trend, portfolio } = get();
-      if (event.engagementId && results.key?.engagementId === event.engagementId) later('results', () => void get().loadResults(get().results.key!));
-      if (event.engagementId && trend.key?.engagementId === event.engagementId) later('trend', () => void get().loadTrend(get().trend.key!));
-      if (portfolio.key && event.engagementId === null && event.tables.includes('assessment_rollup')) later('portfolio', () => void get().loadPortfolio(get().portfolio.key!));
+      // Only the screen on show is kept in step; another is read again when it opens.
+      const shown = useApp.getState().route.name;
+      if (shown === 'results' && event.engagementId && results.key?.engagementId === event.engagementId) later('results', () => void get().loadResults(get().results.key!));
+      if (shown === 'trend' && event.engagementId && trend.key?.engagementId === event.engagementId) later('trend', () => void get().loadTrend(get().trend.key!));
+      if (shown === 'portfolio' && portfolio.key && event.engagementId === null && event.tables.includes('assessment_rollup')) later('portfolio', () => void get().loadPortfolio(get().portfolio.key!));
     },
   };
 });
