@@ -4,9 +4,11 @@
  * every change and are rebuilt from the files. Expected numbers are worked out by hand in the comments.
  */
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { libraryMigrations } from '../../electron/core/db/migrations';
+import { APPLICATION_ID, migrate } from '../../electron/core/db/sqlite';
 import { fileStamp } from '../../electron/core/rollups';
 import type { EngineEvent } from '../../shared/events';
 import { startHarness, tempDir, type Harness } from '../support/engine';
@@ -315,5 +317,39 @@ describe('results.portfolio', () => {
     // Every scored capability of a generated assessment has a vote from each of the four raters.
     const scored = ownResults.capabilities.filter((c) => c.scored);
     expect(scored.every((c) => c.votes.count === 4)).toBe(true);
+  });
+});
+
+describe('library migration 0020', () => {
+  it('adds the rollup tables to a library left by the previous version, keeps its index, and rolls its engagements up', async () => {
+    // A data folder as the previous version left it: one engagement with a scored assessment, the library at 0010.
+    const dir = tempDir();
+    await harness(dir);
+    const e = await h!.call('engagement.create', { client: 'Northwind', industry: 'Retail' });
+    const a = await h!.call('assessment.create', { engagementId: e.id, label: '2026 Q4', date: '2026-11-20' });
+    await rateAll(e.id, a.id, { 'M1.1': { currentLevel: 2 }, 'M1.2': { currentLevel: 4 } });
+    await h!.server.close();
+    h!.engine.close();
+    for (const f of ['library.sqlite', 'library.sqlite-wal', 'library.sqlite-shm']) rmSync(join(dir, f), { force: true });
+    const old = new Database(join(dir, 'library.sqlite'));
+    migrate(old, libraryMigrations.filter((m) => m.version <= 10), 0, APPLICATION_ID.library);
+    // Its index row, as the previous version wrote it (the name differs from the file's, to tell a kept row from a rebuilt one).
+    const file = readdirSync(join(dir, 'engagements')).find((f) => f.endsWith('.mwb'))!;
+    old
+      .prepare("INSERT INTO engagement_index (id, file, client, industry, region, currency, fy_start_month, created_at) VALUES (?, ?, 'Northwind (indexed)', 'Retail', '', 'EUR', 1, '2026-11-01')")
+      .run(e.id, file);
+    old.close();
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+
+    await h!.restart();
+    const tables = new Database(join(dir, 'library.sqlite'), { readonly: true });
+    const names = (tables.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    tables.close();
+    expect(names).toEqual(expect.arrayContaining(['engagement_index', 'assessment_rollup', 'rollup_source']));
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('library.sqlite.v10.'))).toBe(true);
+    expect((await h!.call('engagement.list', {})).map((x) => x.client)).toEqual(['Northwind (indexed)']);
+    // M1 (2+4)/2 = 3: the rollup came from the file.
+    const p = await h!.call('results.portfolio', { engagementId: e.id });
+    expect(p.modules[0]).toMatchObject({ moduleId: 'M1', n: 0, own: { value: 3 } });
   });
 });
