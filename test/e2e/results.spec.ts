@@ -80,30 +80,38 @@ test('scores a small assessment, then reads the same numbers in the radar, the h
   await expect(app.getByRole('heading', { level: 1, name: /Results: 2026 Q4/ })).toBeVisible();
 });
 
-test('charts follow the theme, move focus mark by mark, and save as SVG and PNG', async ({ app, server }) => {
-  const api = new EngineApi(server.url);
+/** Northwind Foods' 2026 Q4 with M1.1 2→4, M1.2 3→4 and M2.1 1→3, its results open. */
+async function openScoredResults(app: Page, url: string) {
+  const api = new EngineApi(url);
   const { engagementId, assessmentId } = await api.seed();
   for (const [capabilityId, currentLevel, targetLevel] of [['M1.1', 2, 4], ['M1.2', 3, 4], ['M2.1', 1, 3]] as const) {
     await api.call('assessment.rate', { engagementId, assessmentId, capabilityId, currentLevel, targetLevel });
   }
-  await app.goto(`${server.url}#/e/${engagementId}/a/${assessmentId}/results`);
+  await app.goto(`${url}#/e/${engagementId}/a/${assessmentId}/results`);
   await expect(app.getByRole('heading', { level: 1, name: /Results: 2026 Q4/ })).toBeVisible();
+}
 
-  // Arrow keys move focus from mark to mark.
+const currentStroke = (app: Page) => figure(app, 'Maturity by module').locator('.series-current path').evaluate((p) => getComputedStyle(p).stroke);
+
+test('charts move focus mark by mark and follow the theme, without accessibility regressions in light', async ({ app, server }) => {
+  await openScoredResults(app, server.url);
   const marks = figure(app, 'Maturity by module').locator('[data-mark]');
   await marks.first().focus();
   await app.keyboard.press('ArrowRight');
   await expect(marks.nth(1)).toBeFocused();
   await app.keyboard.press('End');
   await expect(marks.last()).toBeFocused();
+  expect(await seriousA11yViolations(app)).toEqual([]);
 
-  const currentStroke = () => figure(app, 'Maturity by module').locator('.series-current path').evaluate((p) => getComputedStyle(p).stroke);
-  const light = await currentStroke();
+  const light = await currentStroke(app);
   await app.emulateMedia({ colorScheme: 'dark' });
-  await expect.poll(currentStroke).not.toBe(light);
-  const dark = await currentStroke();
+  await expect.poll(() => currentStroke(app)).not.toBe(light);
+});
 
-  // Saved as SVG: a standalone file with the title, in the colours on screen.
+test('a chart saves as a standalone SVG in the colours on screen, and as PNG; no accessibility regressions in dark', async ({ app, server }) => {
+  await openScoredResults(app, server.url);
+  await app.emulateMedia({ colorScheme: 'dark' });
+  const dark = await currentStroke(app);
   const [svgDownload] = await Promise.all([app.waitForEvent('download'), figure(app, 'Maturity by module').getByRole('button', { name: 'Save as SVG' }).click()]);
   expect(svgDownload.suggestedFilename()).toBe('northwind-foods-2026-q4-radar.svg');
   const svg = readFileSync((await svgDownload.path())!, 'utf8');
@@ -114,7 +122,6 @@ test('charts follow the theme, move focus mark by mark, and save as SVG and PNG'
   const [pngDownload] = await Promise.all([app.waitForEvent('download'), figure(app, 'Gap ranking').getByRole('button', { name: 'Save as PNG' }).click()]);
   expect(pngDownload.suggestedFilename()).toBe('northwind-foods-2026-q4-gap-ranking.png');
   expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString()).toBe('PNG');
-
   expect(await seriousA11yViolations(app)).toEqual([]);
 });
 

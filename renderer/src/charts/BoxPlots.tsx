@@ -1,4 +1,5 @@
 /** The portfolio per module: the other engagements' spread (range, quartiles, median) with this client marked. */
+import { memo } from 'react';
 import { scaleLinear } from 'd3';
 import type { PortfolioModule, PortfolioView } from '../../../shared/results';
 import { ChartFrame } from './ChartFrame';
@@ -65,7 +66,7 @@ export function PortfolioTable({ portfolio, names }: { portfolio: PortfolioView;
   );
 }
 
-export function BoxPlots({ portfolio, names, fileName }: { portfolio: PortfolioView; names: Map<string, string>; fileName: string }) {
+function BoxPlotsChart({ portfolio, names, fileName }: { portfolio: PortfolioView; names: Map<string, string>; fileName: string }) {
   const withOwn = portfolio.own !== null;
   const right = N_W + (withOwn ? OWN_W : 0);
   const x = scaleLinear().domain([1, 5]).range([LABEL_W + 16, W - right - 24]);
@@ -168,3 +169,6 @@ export function BoxPlots({ portfolio, names, fileName }: { portfolio: PortfolioV
     </ChartFrame>
   );
 }
+
+/** Drawn again only when its data or options change (a screen re-renders around it while loading). */
+export const BoxPlots = memo(BoxPlotsChart);

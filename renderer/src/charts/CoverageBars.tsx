@@ -1,4 +1,5 @@
 /** Evidence coverage per module: the share of scored capabilities that have at least one evidence item. */
+import { memo } from 'react';
 import { scaleLinear } from 'd3';
 import type { ModuleEvidence } from '../../../shared/results';
 import { ChartFrame } from './ChartFrame';
@@ -46,7 +47,7 @@ export function CoverageTable({ modules }: { modules: readonly ModuleEvidence[] 
   );
 }
 
-export function CoverageBars({ modules, fileName }: { modules: readonly ModuleEvidence[]; fileName: string }) {
+function CoverageBarsChart({ modules, fileName }: { modules: readonly ModuleEvidence[]; fileName: string }) {
   const x = scaleLinear().domain([0, 1]).range([0, W - LABEL_W - 70]);
   const height = TOP + modules.length * ROW + 8;
   const scored = modules.some((m) => m.scored > 0);
@@ -98,3 +99,6 @@ export function CoverageBars({ modules, fileName }: { modules: readonly ModuleEv
     </ChartFrame>
   );
 }
+
+/** Drawn again only when its data or options change (a screen re-renders around it while loading). */
+export const CoverageBars = memo(CoverageBarsChart);

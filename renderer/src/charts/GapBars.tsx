@@ -1,4 +1,5 @@
 /** The gap ranking as bars: which capabilities to close first, with the rule that ranked them beside it. */
+import { memo } from 'react';
 import { scaleLinear } from 'd3';
 import type { GapRankEntry, GapRuleText } from '../../../shared/results';
 import { ChartFrame } from './ChartFrame';
@@ -66,7 +67,7 @@ interface GapBarsProps {
   fileName: string;
 }
 
-export function GapBars({ entries, rule, limit, onLimit, onOpen, fileName }: GapBarsProps) {
+function GapBarsChart({ entries, rule, limit, onLimit, onOpen, fileName }: GapBarsProps) {
   const shown = limit === null ? entries : entries.slice(0, limit);
   const max = Math.max(1, ...entries.map((e) => e.score));
   const x = scaleLinear().domain([0, max]).range([0, W - LABEL_W - 60]);
@@ -134,3 +135,6 @@ export function GapBars({ entries, rule, limit, onLimit, onOpen, fileName }: Gap
     </ChartFrame>
   );
 }
+
+/** Drawn again only when its data or options change (a screen re-renders around it while loading). */
+export const GapBars = memo(GapBarsChart);

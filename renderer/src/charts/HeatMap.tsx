@@ -3,6 +3,7 @@
  * opens its capability in the workspace. Colours are fixed per metric (the model's `HEAT_SCALES`), so
  * heat maps of different quarters compare.
  */
+import { memo } from 'react';
 import { HEAT_SCALES, heatMap, heatMetrics, type AssessmentResults, type HeatCell, type HeatMap as HeatMapData, type HeatMetric, type HeatScale } from '../../../shared/results';
 import { Segmented } from '../components/Segmented';
 import { ChartFrame } from './ChartFrame';
@@ -87,7 +88,7 @@ interface HeatMapProps {
   fileName: string;
 }
 
-export function HeatMapChart({ results, metric, onMetric, onOpen, fileName }: HeatMapProps) {
+function HeatMapChartDrawing({ results, metric, onMetric, onOpen, fileName }: HeatMapProps) {
   const map = heatMap(results, metric);
   const names = new Map(results.capabilities.map((c) => [c.capabilityId, c.name]));
   const cols = Math.max(1, ...map.rows.map((r) => r.cells.length));
@@ -202,3 +203,6 @@ function HeatLegend({ scale }: { scale: HeatScale }) {
     </>
   );
 }
+
+/** Drawn again only when its data or options change (a screen re-renders around it while loading). */
+export const HeatMapChart = memo(HeatMapChartDrawing);

@@ -1,4 +1,5 @@
 /** The radar of module means: current, target and the previous assessment, each a labelled series. */
+import { memo } from 'react';
 import { lineRadial, scaleLinear } from 'd3';
 import type { Radar as RadarData } from '../../../shared/results';
 import { ChartFrame } from './ChartFrame';
@@ -65,7 +66,7 @@ export function RadarTable({ radar }: { radar: RadarData }) {
   );
 }
 
-export function RadarChart({ radar, title, fileName }: { radar: RadarData; title: string; fileName: string }) {
+function RadarChartDrawing({ radar, title, fileName }: { radar: RadarData; title: string; fileName: string }) {
   const n = radar.axes.length;
   const r = scaleLinear().domain([0, radar.domain[1]]).range([0, R]);
   const angle = (i: number) => (2 * Math.PI * i) / n;
@@ -158,3 +159,6 @@ export function RadarChart({ radar, title, fileName }: { radar: RadarData; title
     </ChartFrame>
   );
 }
+
+/** Drawn again only when its data or options change (a screen re-renders around it while loading). */
+export const RadarChart = memo(RadarChartDrawing);

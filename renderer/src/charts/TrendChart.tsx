@@ -1,4 +1,5 @@
 /** Each module's mean level over every assessment of the engagement: small multiples, current and target. */
+import { memo } from 'react';
 import { line, scaleLinear, scalePoint } from 'd3';
 import type { TrendView } from '../../../shared/results';
 import { ChartFrame } from './ChartFrame';
@@ -63,7 +64,7 @@ export function TrendTable({ trend }: { trend: TrendView }) {
   );
 }
 
-export function TrendChart({ trend, fileName }: { trend: TrendView; fileName: string }) {
+function TrendChartDrawing({ trend, fileName }: { trend: TrendView; fileName: string }) {
   const rows = Math.ceil(trend.modules.length / COLS);
   const width = COLS * PW + (COLS - 1) * GAP_X;
   const height = rows * PH + (rows - 1) * GAP_Y + 34;
@@ -159,3 +160,6 @@ export function TrendChart({ trend, fileName }: { trend: TrendView; fileName: st
     </ChartFrame>
   );
 }
+
+/** Drawn again only when its data or options change (a screen re-renders around it while loading). */
+export const TrendChart = memo(TrendChartDrawing);

@@ -4,7 +4,7 @@
  * region, with the number of engagements behind each figure. No other engagement's name appears: the
  * engine returns figures and counts only.
  */
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { BoxPlots } from '../charts/BoxPlots';
 import { fileSlug } from '../charts/format';
 import { formatDate } from '../format';
@@ -34,7 +34,7 @@ export function PortfolioView({ engagementId }: { engagementId?: string }) {
   const current = slot.viewKey?.engagementId === engagementId;
   const view = current || slot.loading ? slot.view : null;
   const stale = !!view && (!current || slot.loading);
-  const names = new Map((framework?.modules ?? []).map((m) => [m.id, m.name]));
+  const names = useMemo(() => new Map((framework?.modules ?? []).map((m) => [m.id, m.name])), [framework]);
   const title = client ? `Portfolio: ${client} among your engagements` : 'Portfolio benchmark';
 
   return (

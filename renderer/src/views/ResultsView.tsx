@@ -3,7 +3,7 @@
  * rule, where the room disagreed, evidence coverage and action items, all as the engine computed them.
  * What is missing is said in words instead of drawn as zeros. G goes back to the workspace.
  */
-import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { AssessmentResultsView, HeatMetric } from '../../../shared/results';
 import { CoverageBars } from '../charts/CoverageBars';
 import { fileSlug, fmtLevel, fmtPercent, shortModuleName } from '../charts/format';
@@ -36,7 +36,12 @@ export function ResultsView({ engagementId, assessmentId }: { engagementId: stri
     if (useEngagement.getState().current?.id !== engagementId) void useEngagement.getState().open(engagementId);
   }, [engagementId]);
 
-  const toWorkspace = (capabilityId?: string) => navigate({ name: 'assessment', engagementId, assessmentId, ...(capabilityId ? { capabilityId } : {}) });
+  // Opens a capability of the assessment on screen (while another one loads, the one still shown).
+  const shownId = useRef(assessmentId);
+  const toWorkspace = useCallback(
+    (capabilityId?: string) => navigate({ name: 'assessment', engagementId, assessmentId: shownId.current, ...(capabilityId ? { capabilityId } : {}) }),
+    [navigate, engagementId],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,6 +57,9 @@ export function ResultsView({ engagementId, assessmentId }: { engagementId: stri
   const current = slot.viewKey?.assessmentId === assessmentId;
   const view = current || slot.loading ? slot.view : null;
   const stale = !!view && !current;
+  useLayoutEffect(() => {
+    shownId.current = view?.assessment.id ?? assessmentId;
+  });
   if (slot.error && !view) {
     return (
       <section className="page">
@@ -162,7 +170,7 @@ function CapabilityLink({ id, name, onOpen }: { id: string; name: string; onOpen
   );
 }
 
-function ModulesTable({ view }: { view: AssessmentResultsView }) {
+const ModulesTable = memo(function ModulesTable({ view }: { view: AssessmentResultsView }) {
   return (
     <section className="card results-card" aria-labelledby="modules-title">
       <h3 id="modules-title" className="chart-title">Module scores</h3>
@@ -203,7 +211,7 @@ function ModulesTable({ view }: { view: AssessmentResultsView }) {
       </table>
     </section>
   );
-}
+});
 
 /** The first few rows, and a button for the rest. */
 function useShown<T>(rows: readonly T[], first = 8): { shown: readonly T[]; toggle: ReactNode } {
@@ -217,7 +225,7 @@ function useShown<T>(rows: readonly T[], first = 8): { shown: readonly T[]; togg
   return { shown: all ? rows : rows.slice(0, first), toggle };
 }
 
-function Consensus({ view, onOpen }: { view: AssessmentResultsView; onOpen(id: string): void }) {
+const Consensus = memo(function Consensus({ view, onOpen }: { view: AssessmentResultsView; onOpen(id: string): void }) {
   // Widest spread first, then framework order.
   const disagreements = [...view.consensus.disagreements].sort((a, b) => b.spread - a.spread);
   const against = [...view.consensus.agreedAgainstMedian].sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
@@ -300,9 +308,9 @@ function Consensus({ view, onOpen }: { view: AssessmentResultsView; onOpen(id: s
       </div>
     </section>
   );
-}
+});
 
-function Evidence({ view, onOpen, fileName }: { view: AssessmentResultsView; onOpen(id: string): void; fileName: string }) {
+const Evidence = memo(function Evidence({ view, onOpen, fileName }: { view: AssessmentResultsView; onOpen(id: string): void; fileName: string }) {
   const e = view.evidence;
   const stale = view.capabilities.filter((c) => c.staleEvidenceCount > 0);
   const missing = useShown(e.unevidenced, 10);
@@ -348,9 +356,9 @@ function Evidence({ view, onOpen, fileName }: { view: AssessmentResultsView; onO
       </div>
     </section>
   );
-}
+});
 
-function Actions({ view, onOpen }: { view: AssessmentResultsView; onOpen(id: string): void }) {
+const Actions = memo(function Actions({ view, onOpen }: { view: AssessmentResultsView; onOpen(id: string): void }) {
   const items = new Map(view.actionItems.map((a) => [a.id, a]));
   const names = new Map(view.capabilities.map((c) => [c.capabilityId, c.name]));
   const { actions } = view;
@@ -408,4 +416,4 @@ function Actions({ view, onOpen }: { view: AssessmentResultsView; onOpen(id: str
       )}
     </section>
   );
-}
+});
