@@ -6,13 +6,17 @@ import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
+import { useResults } from './stores/results';
 import { AssessmentView } from './views/AssessmentView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
+import { PortfolioView } from './views/PortfolioView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
+import { ResultsView } from './views/ResultsView';
 import { SettingsView } from './views/SettingsView';
 import { isTypingTarget } from './typing';
+import { TrendView } from './views/TrendView';
 
 function runMenuCommand(command: MenuCommand): void {
   const app = useApp.getState();
@@ -87,6 +91,7 @@ export function App() {
         else void useEngagement.getState().reload();
       }
       useAssessment.getState().follow(event);
+      useResults.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -132,7 +137,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -154,6 +159,9 @@ export function App() {
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
         {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
         {route.name === 'settings' && <SettingsView />}
+        {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
+        {route.name === 'trend' && <TrendView engagementId={route.engagementId} />}
+        {route.name === 'portfolio' && <PortfolioView engagementId={route.engagementId} />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>
       <NewEngagementDialog />
