@@ -38,6 +38,7 @@ import type {
   Settings,
 } from './domain';
 import type { Framework, FrameworkSummary } from './framework/schema';
+import type { AssessmentResultsView, PortfolioView, TrendView } from './results';
 
 export interface Command<I extends z.ZodType, R> {
   input: I;
@@ -355,6 +356,21 @@ export const api = {
       limit: z.number().int().min(1).max(1000).default(200),
     }),
   ).returns<AuditEntry[]>(),
+
+  /** What one assessment adds up to: module means and counts, capabilities, the gap ranking and its rule, consensus, evidence, actions, the radar. */
+  'results.assessment': command(z.strictObject(assessmentRef)).returns<AssessmentResultsView>(),
+  /** Each module's means in every assessment of the engagement, oldest first, and the capabilities that moved between two of them (by default the last two). */
+  'results.trend': command(
+    z.strictObject({ ...engagementRef, fromAssessmentId: idSchema.optional(), toAssessmentId: idSchema.optional() }),
+  ).returns<TrendView>(),
+  /** The benchmark of the data folder's engagements per module (n, median, quartiles) and where the given engagement sits; figures only, never another engagement's id or name. */
+  'results.portfolio': command(
+    z.strictObject({
+      engagementId: idSchema.optional(),
+      industry: text(80).min(1, 'must not be empty; leave it out for every industry').optional(),
+      region: text(80).min(1, 'must not be empty; leave it out for every region').optional(),
+    }),
+  ).returns<PortfolioView>(),
 
   /** Brings back a participant who was marked as left. */
   'participant.restore': command(z.strictObject({ ...engagementRef, participantId: idSchema })).returns<Participant>(),

@@ -6,7 +6,8 @@ import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useSettings } from './stores/settings';
-import { AssessmentView, FrameworkView, Palette, ProjectorView, ScreenLoading, SettingsView, prefetchScreens } from './screens';
+import { useResults } from './stores/results';
+import { AssessmentView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, ScreenLoading, SettingsView, TrendView, prefetchScreens } from './screens';
 import { EngagementView } from './views/EngagementView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { isTypingTarget } from './typing';
@@ -99,6 +100,7 @@ export function App() {
         else void useEngagement.getState().reload();
       }
       useAssessment.getState().follow(event);
+      useResults.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -146,7 +148,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -169,6 +171,9 @@ export function App() {
           {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
           {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
           {route.name === 'settings' && <SettingsView />}
+          {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
+          {route.name === 'trend' && <TrendView engagementId={route.engagementId} />}
+          {route.name === 'portfolio' && <PortfolioView engagementId={route.engagementId} />}
           {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
         </Suspense>
       </main>

@@ -11,6 +11,9 @@ const load = {
   projector: () => import('./views/ProjectorView'),
   settings: () => import('./views/SettingsView'),
   palette: () => import('./components/Palette'),
+  results: () => import('./views/ResultsView'),
+  trend: () => import('./views/TrendView'),
+  portfolio: () => import('./views/PortfolioView'),
 };
 
 export const AssessmentView = lazy(() => load.assessment().then((m) => ({ default: m.AssessmentView })));
@@ -18,6 +21,9 @@ export const FrameworkView = lazy(() => load.framework().then((m) => ({ default:
 export const ProjectorView = lazy(() => load.projector().then((m) => ({ default: m.ProjectorView })));
 export const SettingsView = lazy(() => load.settings().then((m) => ({ default: m.SettingsView })));
 export const Palette = lazy(() => load.palette().then((m) => ({ default: m.Palette })));
+export const ResultsView = lazy(() => load.results().then((m) => ({ default: m.ResultsView })));
+export const TrendView = lazy(() => load.trend().then((m) => ({ default: m.TrendView })));
+export const PortfolioView = lazy(() => load.portfolio().then((m) => ({ default: m.PortfolioView })));
 
 /** Fetches every screen's script when the browser is idle (a failure is left to the screen's own load). */
 export function prefetchScreens(): void {

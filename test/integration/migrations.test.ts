@@ -45,6 +45,7 @@ const SHIPPED: Record<string, string> = {
   'engagement/0040-people': '36367da5eb5d3370dd3fd0918586a96b61594aa29a0a0f24622baa0937be5a5f',
   'library/0010-create-library': '1db164ae05d8b258809147d99e45ffa5884d37f74fe39a7659245d1b9ded66dc',
   'library/0020-frameworks': 'e2b3b6cec5357cef8f8a93cb03d64a0b511dc7860e7b63c5aa588f716be7b2a3',
+  'library/0030-assessment-rollup': 'd461cea9d00d493fd7865cad4d3c6f87e8b2edec7813e32c904f0ca31345f935',
 };
 
 /** File format versions that shipped, each kept as a frozen file in test/fixtures. */

@@ -9,6 +9,7 @@ import { evidenceHandlers } from './evidence';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
 import { participantHandlers } from './participant';
+import { resultsHandlers } from './results';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { voteHandlers } from './vote';
@@ -33,4 +34,5 @@ export const handlers: Record<string, HandlerMap> = {
   history: historyHandlers,
   workshop: workshopHandlers,
   audit: auditHandlers,
+  results: resultsHandlers,
 };

@@ -6,7 +6,10 @@ export type Route =
   | { name: 'framework'; capabilityId?: string; frameworkId?: string; version?: string }
   | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
-  | { name: 'projector'; engagementId: string; assessmentId: string };
+  | { name: 'projector'; engagementId: string; assessmentId: string }
+  | { name: 'results'; engagementId: string; assessmentId: string }
+  | { name: 'trend'; engagementId: string }
+  | { name: 'portfolio'; engagementId?: string };
 
 const CAPABILITY_ID = /^M\d+\.\d+$/;
 
@@ -18,6 +21,9 @@ export function parseHash(hash: string): Route {
   } catch {
     return { name: 'home' };
   }
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'a' && parts[3] && parts[4] === 'results') return { name: 'results', engagementId: parts[1], assessmentId: parts[3] };
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'trend') return { name: 'trend', engagementId: parts[1] };
+  if (parts[0] === 'portfolio') return parts[1] ? { name: 'portfolio', engagementId: parts[1] } : { name: 'portfolio' };
   if (parts[0] === 'e' && parts[1] && parts[2] === 'a' && parts[3]) {
     const capabilityId = parts[4] && CAPABILITY_ID.test(parts[4]) ? parts[4] : undefined;
     const activity = parts[4] === 'activity';
@@ -59,6 +65,12 @@ export function routeHash(route: Route): string {
     }
     case 'projector':
       return `#/projector/${encodeURIComponent(route.engagementId)}/${encodeURIComponent(route.assessmentId)}`;
+    case 'results':
+      return `#/e/${encodeURIComponent(route.engagementId)}/a/${encodeURIComponent(route.assessmentId)}/results`;
+    case 'trend':
+      return `#/e/${encodeURIComponent(route.engagementId)}/trend`;
+    case 'portfolio':
+      return route.engagementId ? `#/portfolio/${encodeURIComponent(route.engagementId)}` : '#/portfolio';
   }
 }
 

@@ -116,6 +116,9 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
           <button type="button" className="btn" disabled={!detail.undo.redo} onClick={() => void useAssessment.getState().redo()} title={detail.undo.redo ? `Redo: ${detail.undo.redo} (${keysLabel('Mod+Shift+Z')})` : 'Nothing to redo'}>
             ↷ Redo
           </button>
+          <button type="button" className="btn" onClick={() => navigate({ name: 'results', engagementId, assessmentId })} title="Results of this assessment (G)">
+            Results
+          </button>
           <button
             type="button"
             className="btn"

@@ -176,6 +176,7 @@ export function Home() {
               {archivedCount})
             </label>
           )}
+          <button className="btn" onClick={() => navigate({ name: 'portfolio' })}>Portfolio</button>
           <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
             New engagement
           </button>

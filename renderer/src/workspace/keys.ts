@@ -22,6 +22,7 @@ export const workspaceKeys: readonly { keys: string; label: string }[] = [
   { keys: 'R', label: 'Write the rationale (Esc leaves the field; it saves itself)' },
   { keys: 'A', label: 'Add an action item' },
   { keys: 'E', label: 'Add evidence' },
+  { keys: 'G', label: 'Results of this assessment (graphs); G again comes back' },
   { keys: 'Mod+Z', label: 'Undo' },
   { keys: 'Mod+Shift+Z or Mod+Y', label: 'Redo' },
   { keys: 'Mod+K', label: 'Search everything and jump' },
@@ -81,7 +82,7 @@ export function handleWorkspaceKey(e: KeyboardEvent, ctx: KeyContext): boolean {
   const rating = id ? store.detail?.ratings[id] : undefined;
   const hasVotes = !!id && !!store.detail?.votes.some((v) => v.capabilityId === id);
   // The activity view shows no capability: moving on is fine, scoring what is not on screen is not.
-  if (app.route.name === 'assessment' && app.route.activity && !['j', 'k', 'u', 'arrowdown', 'arrowup'].includes(key)) return false;
+  if (app.route.name === 'assessment' && app.route.activity && !['j', 'k', 'u', 'g', 'arrowdown', 'arrowup'].includes(key)) return false;
   const digit = /^(?:Digit|Numpad)([0-9])$/.exec(e.code)?.[1];
   const level = digit ? Number(digit) : null;
 
@@ -143,6 +144,10 @@ export function handleWorkspaceKey(e: KeyboardEvent, ctx: KeyContext): boolean {
       return focusField('new-action');
     case 'e':
       ws.set({ dialog: 'evidence', droppedFile: null });
+      return true;
+    case 'g':
+      if (!store.engagementId || !store.assessmentId) return false;
+      app.navigate({ name: 'results', engagementId: store.engagementId, assessmentId: store.assessmentId });
       return true;
     default:
       return false;

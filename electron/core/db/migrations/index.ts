@@ -5,6 +5,7 @@ import engagement0030 from './engagement/0030-criteria.sql';
 import engagement0040 from './engagement/0040-people.sql';
 import library0010 from './library/0010-create-library.sql';
 import library0020 from './library/0020-frameworks.sql';
+import library0030 from './library/0030-assessment-rollup.sql';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const engagementMigrations: readonly Migration[] = [
 export const libraryMigrations: readonly Migration[] = [
   { version: 10, name: '0010-create-library', sql: library0010 },
   { version: 20, name: '0020-frameworks', sql: library0020 },
+  { version: 30, name: '0030-assessment-rollup', sql: library0030 },
 ];
