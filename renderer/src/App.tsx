@@ -89,7 +89,7 @@ export function App() {
     const onHash = () => useApp.getState().syncFromHash();
     window.addEventListener('hashchange', onHash);
     // The library and settings were asked for before the first render (main.tsx); the other screens load meanwhile.
-    prefetchScreens();
+    const stopPrefetch = prefetchScreens();
     const offEvents = onEngineEvent((event) => {
       if (event.type !== 'changed') return;
       if (event.engagementId === null) void useLibrary.getState().load();
@@ -115,6 +115,7 @@ export function App() {
       window.removeEventListener('keydown', onKey);
       offEvents();
       offMenu();
+      stopPrefetch();
     };
   }, []);
 

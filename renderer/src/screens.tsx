@@ -25,12 +25,21 @@ export const ResultsView = lazy(() => load.results().then((m) => ({ default: m.R
 export const TrendView = lazy(() => load.trend().then((m) => ({ default: m.TrendView })));
 export const PortfolioView = lazy(() => load.portfolio().then((m) => ({ default: m.PortfolioView })));
 
-/** Fetches every screen's script when the browser is idle (a failure is left to the screen's own load). */
-export function prefetchScreens(): void {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-  idle(() => {
-    for (const fetchScreen of Object.values(load)) void fetchScreen().catch(() => undefined);
-  });
+/** After this long the first screen is up: the others are fetched then, when the browser is idle. */
+const PREFETCH_AFTER_MS = 1500;
+
+/**
+ * Fetches every screen's script once the first screen is up and the browser is idle (not while the first screen
+ * still waits for its data, which an idle moment also is); a failure is left to the screen's own load.
+ */
+export function prefetchScreens(): () => void {
+  const timer = window.setTimeout(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 0));
+    idle(() => {
+      for (const fetchScreen of Object.values(load)) void fetchScreen().catch(() => undefined);
+    });
+  }, PREFETCH_AFTER_MS);
+  return () => window.clearTimeout(timer);
 }
 
 /** What a screen shows while its script arrives (a moment, the first time only). */
