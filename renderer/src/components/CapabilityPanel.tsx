@@ -46,7 +46,7 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
   const actions = detail.actions.filter((a) => a.capabilityId === capability.id);
 
   return (
-    <article className="cap-view" aria-labelledby="cap-title">
+    <article className="cap-view cap-layout" aria-labelledby="cap-title">
       <header className="cap-header">
         <p className="eyebrow">
           {module?.id} · {module?.name}
@@ -56,8 +56,7 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
         </h2>
         <p className="statement">{capability.statement}</p>
       </header>
-      <div className="cap-layout">
-        <div className="cap-main">
+      <div className="cap-main">
           <ScorePanel row={row} scale={framework.scale} voters={voters} previousLabel={detail.previous?.label ?? null} />
           <section className="descriptors" aria-label="What each level means">
             <div className="descriptors-head">
@@ -77,13 +76,12 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
           </section>
           <RatingNotes key={capability.id} capabilityId={capability.id} rating={rating} />
           <DetailsTabs row={row} actions={actions} engagementId={engagementId} assessmentId={assessmentId} participants={participants} />
-        </div>
-        <aside className="cap-aside" aria-label="Votes, evidence and previous assessment">
+      </div>
+      <aside className="cap-aside" aria-label="Votes, evidence and previous assessment">
           <VotesPanel row={row} participants={participants} voters={voters} session={session} />
           <EvidencePanel engagementId={engagementId} assessmentId={assessmentId} capabilityId={capability.id} linked={row.evidence} />
           <PreviousCard row={row} detail={detail} />
         </aside>
-      </div>
     </article>
   );
 }

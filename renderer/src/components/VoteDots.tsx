@@ -33,7 +33,7 @@ const LEVELS = [1, 2, 3, 4, 5];
  */
 export function VoteDots({ current, target = [], median, agreed, agreedTarget = null, large, capacity = 1 }: VoteDotsProps) {
   const titleId = useId();
-  const width = large ? 760 : 520;
+  const width = large ? 860 : 520;
   const r = large ? 22 : 11;
   const perRow = large ? 3 : 1;
   const gapY = r * 2 + 4;
@@ -42,7 +42,7 @@ export function VoteDots({ current, target = [], median, agreed, agreedTarget = 
   const stack = (dots: readonly VoteDot[]) => Math.max(reserved, ...LEVELS.map((l) => rows(dots.filter((d) => d.level === l).length)));
   const showTarget = target.length > 0 || capacity > 1;
   const rowHeight = (dots: readonly VoteDot[]) => stack(dots) * gapY + 8;
-  const labelWidth = large ? 96 : 64;
+  const labelWidth = large ? 84 : 64;
   const x = scaleLinear().domain([1, 5]).range([labelWidth + r + 14, width - r - 14]);
   const currentH = rowHeight(current);
   const targetH = showTarget ? rowHeight(target) : 0;
