@@ -1,7 +1,7 @@
 /** The room's screen: it fits every common projector without scrolling, reads from the back, and follows the room. */
 import type { Browser } from '@playwright/test';
 import { EngineApi, expectOnScreen, ProjectorPage, ROOM, seedRoom, WorkspacePage } from './pages';
-import { expect, test } from './fixtures';
+import { expect, seriousA11yViolations, test } from './fixtures';
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -96,6 +96,7 @@ test('blind voting hides the votes on the projector until they are revealed all 
   await expect(projector.page.getByText('2 of 3 have voted')).toBeVisible();
   await expect(projector.page.locator('.vd-dot')).toHaveCount(0);
   await expect(projector.score('Median')).not.toHaveText(/\d/);
+  expect(await seriousA11yViolations(projector.page), 'the projector with hidden votes').toEqual([]);
   await ws.keys('5');
   await expect(projector.score('Votes')).toHaveText('3');
   await expect(projector.page.locator('.vd-dot')).toHaveCount(0);

@@ -3,7 +3,7 @@
  * looks, nothing scores a capability that is off screen, and the workspace fits without scrolling.
  */
 import { EngineApi, expectOnScreen, ROOM, seedRoom, WorkspacePage } from './pages';
-import { expect, test } from './fixtures';
+import { expect, seriousA11yViolations, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -51,6 +51,7 @@ test('fast vote mode shows in the score panel who votes now, the count and how t
   await expect(state).toContainText(`${ROOM[0]} votes now (1 of 6)`);
   await expect(state).toContainText('Esc');
   await expectOnScreen(state, 'the voting state');
+  expect(await seriousA11yViolations(app), 'the workspace in fast vote mode').toEqual([]);
   await ws.keys('3');
   await expect(state).toContainText(`${ROOM[1]} votes now (2 of 6)`);
   // The agreed score was not touched by the vote.

@@ -120,9 +120,17 @@ function ScoreState({ row, voters, previousLabel }: { row: CapabilityRow; voters
 
   let tone = 'plain';
   let body: ReactNode;
-  if (prompt?.kind === 'median') {
-    const median = prompt.step === 'current' ? c.median : c.targetMedian;
-    const [low, high] = medianLevels(median);
+  const median = prompt?.kind === 'median' ? (prompt.step === 'current' ? c.median : c.targetMedian) : null;
+  const [low, high] = medianLevels(median);
+  if (prompt?.kind === 'median' && high === undefined) {
+    // The votes changed while the key waited (in another window, say): the choice no longer stands.
+    tone = 'ask';
+    body = (
+      <span>
+        The votes changed: press <kbd>M</kbd> again to accept the median, or <kbd>Esc</kbd>.
+      </span>
+    );
+  } else if (prompt?.kind === 'median') {
     tone = 'ask';
     body = (
       <span>

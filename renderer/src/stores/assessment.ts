@@ -14,6 +14,7 @@ import { applyRatingPatch, blankRating, type RatingPatch } from '../../../shared
 import { errorMessage, invoke } from '../api';
 import { useApp } from './app';
 import { applySlice, WriteQueue, type SyncOptions } from './sync';
+import { useWorkspace } from './workspace';
 
 type Ref = 'engagementId' | 'assessmentId';
 type CapabilityRef = Ref | 'capabilityId';
@@ -90,7 +91,8 @@ function showReplayed(verb: 'Undone' | 'Redone', label: string | null, capabilit
     return;
   }
   const route = app.route;
-  if (capabilityId && route.name === 'assessment' && !route.activity && route.capabilityId !== capabilityId) {
+  const shown = route.name === 'assessment' ? (route.capabilityId ?? useWorkspace.getState().lastCapabilityId) : null;
+  if (capabilityId && route.name === 'assessment' && !route.activity && shown !== capabilityId) {
     app.navigate({ ...route, capabilityId }, { replace: true });
     const what = label.startsWith(`${capabilityId}: `) ? label.slice(capabilityId.length + 2) : label;
     app.notify('info', `${verb} on ${capabilityId} (shown now): ${what}`);
