@@ -74,6 +74,11 @@ test('a late arrival is ticked in during the session and votes in turn', async (
   await expect(state).toContainText(`${ROOM[2]} votes now (2 of 3)`);
   await ws.keys('4');
   await expect(ws.voteOf(ROOM[2]!)).toHaveText('4');
+  // The session's record says who came and went.
+  await app.getByRole('button', { name: 'Activity & sessions' }).click();
+  await expect(app.getByRole('table', { name: 'Workshop sessions' })).toContainText(`${ROOM[1]}, ${ROOM[2]}, ${ROOM[3]}`);
+  const change = app.getByRole('list', { name: 'Activity in this assessment' }).getByRole('listitem').filter({ hasText: 'Workshop changed' });
+  await expect(change).toContainText(`present ${ROOM[0]}, ${ROOM[1]}, ${ROOM[3]} → ${ROOM[1]}, ${ROOM[2]}, ${ROOM[3]}`);
 });
 
 test('blind voting hides the votes on the projector until they are revealed all at once', async ({ app, server }) => {

@@ -34,11 +34,17 @@ describe('attendance during a session', () => {
     const detail = await h.call('assessment.get', { engagementId, assessmentId });
     expect(detail.sessions[0]!.participantIds).toEqual([ben!.id, chloe!.id]);
     const activity = await h.call('assessment.history', { engagementId, assessmentId });
-    const changes = activity.filter((e) => e.command === 'workshop.update').map((e) => e.after);
-    // Newest first: Ana left, then Chloe arrived.
+    const changes = activity.filter((e) => e.command === 'workshop.update').map((e) => [e.before, e.after]);
+    // Newest first: Ana left, after Chloe arrived.
     expect(changes).toEqual([
-      { present: ['Ben', 'Chloe'], blind: false, arrived: [], left: ['Ana'] },
-      { present: ['Ana', 'Ben', 'Chloe'], blind: false, arrived: ['Chloe'], left: [] },
+      [
+        { present: ['Ana', 'Ben', 'Chloe'], blind: false },
+        { present: ['Ben', 'Chloe'], blind: false },
+      ],
+      [
+        { present: ['Ana', 'Ben'], blind: false },
+        { present: ['Ana', 'Ben', 'Chloe'], blind: false },
+      ],
     ]);
   });
 

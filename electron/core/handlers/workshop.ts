@@ -98,12 +98,11 @@ export const workshopHandlers: HandlerMap = {
       const present = input.participantIds ? JSON.stringify([...new Set(input.participantIds)]) : before.participants_json;
       const blind = input.blind === undefined ? before.blind : input.blind ? 1 : 0;
       tx.run('UPDATE workshop_session SET participants_json = ?, blind = ? WHERE id = ?', present, blind, before.id);
-      const was = JSON.parse(before.participants_json) as string[];
-      const now = JSON.parse(present) as string[];
+      // The audit names who was present before and after, so the record reads without the people list.
       return {
         result: null,
-        before: { present: names(tx, was), blind: before.blind === 1 },
-        after: { present: names(tx, now), blind: blind === 1, arrived: names(tx, now.filter((p) => !was.includes(p))), left: names(tx, was.filter((p) => !now.includes(p))) },
+        before: { present: names(tx, JSON.parse(before.participants_json) as string[]), blind: before.blind === 1 },
+        after: { present: names(tx, JSON.parse(present) as string[]), blind: blind === 1 },
         assessmentId: before.assessment_id,
       };
     }).then(() => readSession(ctx, input.engagementId, input.sessionId)),
