@@ -74,10 +74,21 @@ test('a late arrival is ticked in during the session and votes in turn', async (
   await expect(state).toContainText(`${ROOM[2]} votes now (2 of 3)`);
   await ws.keys('4');
   await expect(ws.voteOf(ROOM[2]!)).toHaveText('4');
-  // The session's record says who came and went.
+  await expect(state).toContainText(`${ROOM[3]} votes now (3 of 3)`);
+  // Aino comes back mid-round: she joins the order, and the turn stays with Dmitri.
+  await app.getByRole('region', { name: 'Workshop' }).getByRole('button', { name: /Attendance/ }).click();
+  await dialog.getByLabel(ROOM[0]!).check();
+  await dialog.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(state).toContainText(`${ROOM[3]} votes now (4 of 4)`);
+  await app.getByRole('region', { name: 'Workshop' }).getByRole('button', { name: /Attendance/ }).click();
+  await dialog.getByLabel(ROOM[0]!).uncheck();
+  await dialog.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(state).toContainText(`${ROOM[3]} votes now (3 of 3)`);
+  // The session’s record says who came and went: its first change is Carla in, Aino out.
   await app.getByRole('button', { name: 'Activity & sessions' }).click();
   await expect(app.getByRole('table', { name: 'Workshop sessions' })).toContainText(`${ROOM[1]}, ${ROOM[2]}, ${ROOM[3]}`);
-  const change = app.getByRole('list', { name: 'Activity in this assessment' }).getByRole('listitem').filter({ hasText: 'Workshop changed' });
+  const change = app.getByRole('list', { name: 'Activity in this assessment' }).getByRole('listitem').filter({ hasText: 'Workshop changed' }).last();
   await expect(change).toContainText(`present ${ROOM[0]}, ${ROOM[1]}, ${ROOM[3]} → ${ROOM[1]}, ${ROOM[2]}, ${ROOM[3]}`);
 });
 

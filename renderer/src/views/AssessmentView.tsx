@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Participant } from '../../../shared/domain';
 import { CapabilityPanel } from '../components/CapabilityPanel';
 import { ModuleNavigator } from '../components/ModuleNavigator';
 import { keysLabel } from '../components/Shortcuts';
@@ -67,23 +68,17 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
 
   // When someone arrives or leaves during a round, the turn stays with the person whose turn it was.
   const voterIds = voters.map((p) => p.id).join(' ');
-  const turnHolder = useRef<string | null>(null);
+  const lastVoters = useRef<{ ids: string; voters: readonly Participant[] } | null>(null);
   useEffect(() => {
+    const before = lastVoters.current;
+    lastVoters.current = { ids: voterIds, voters };
     const ws = useWorkspace.getState();
-    const votes = detail?.votes.filter((v) => v.capabilityId === capabilityId) ?? [];
-    const order = turnOrder(voters, votes, ws.votePass);
-    const held = turnHolder.current ? order.findIndex((p) => p.id === turnHolder.current) : -1;
-    if (ws.voteMode && held >= 0 && held !== ws.voteTurn) ws.set({ voteTurn: held });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of who is present moves the turn
-  }, [voterIds]);
-  useEffect(
-    () =>
-      useWorkspace.subscribe((ws) => {
-        const votes = useAssessment.getState().detail?.votes.filter((v) => v.capabilityId === capabilityId) ?? [];
-        turnHolder.current = ws.voteMode ? turnOrder(voters, votes, ws.votePass)[ws.voteTurn]?.id ?? null : null;
-      }),
-    [voters, capabilityId],
-  );
+    if (!before || before.ids === voterIds || !ws.voteMode) return;
+    const votes = useAssessment.getState().detail?.votes.filter((v) => v.capabilityId === capabilityId) ?? [];
+    const holder = turnOrder(before.voters, votes, ws.votePass)[ws.voteTurn]?.id;
+    const held = holder ? turnOrder(voters, votes, ws.votePass).findIndex((p) => p.id === holder) : -1;
+    if (held >= 0 && held !== ws.voteTurn) ws.set({ voteTurn: held });
+  });
 
   // While a workshop runs, the projector follows the facilitator (debounced, so flicking through does not flood it).
   const sessionId = session?.id;
