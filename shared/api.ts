@@ -240,7 +240,13 @@ export const api = {
     ticked: string[];
     suggestedLevel: number | null;
   }>(),
-  'assessment.acceptMedian': command(z.strictObject(capabilityRef)).returns<Rating>(),
+  /**
+   * Agrees the median of the votes (and of the target votes, when there are any). A median between two levels
+   * is read downwards unless `currentLevel` (or `targetLevel`) picks the level above it.
+   */
+  'assessment.acceptMedian': command(
+    z.strictObject({ ...capabilityRef, currentLevel: level.optional(), targetLevel: level.optional() }),
+  ).returns<Rating>(),
   'assessment.history': command(
     z.strictObject({ ...assessmentRef, capabilityId: capabilityId.optional(), limit: z.number().int().min(1).max(2000).default(300) }),
   ).returns<AuditEntry[]>(),
@@ -333,6 +339,8 @@ export const api = {
       modules: z.array(z.string().regex(/^M[1-9]\d*$/, 'is not a module id such as M3')).min(1, 'must name at least one module'),
       participantIds: z.array(idSchema).default([]),
       minutes: z.number().int().min(10, 'must be at least 10 minutes').max(24 * 60, 'must be at most a day'),
+      /** Blind voting: the projector hides the votes on a capability until they are revealed. */
+      blind: z.boolean().default(false),
     }),
   ).returns<WorkshopSession>(),
   'workshop.focus': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId })).returns<WorkshopSession>(),
@@ -360,6 +368,12 @@ export const api = {
       region: text(80).min(1, 'must not be empty; leave it out for every region').optional(),
     }),
   ).returns<PortfolioView>(),
+  /** Changes a running session: who is in the room now (the vote order follows it) and blind voting. */
+  'workshop.update': command(
+    z.strictObject({ ...engagementRef, sessionId: idSchema, participantIds: z.array(idSchema).optional(), blind: z.boolean().optional() }),
+  ).returns<WorkshopSession>(),
+  /** In blind voting, shows the votes on a capability on the projector all at once (or hides them again for a new round). */
+  'workshop.reveal': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId, revealed: z.boolean().default(true) })).returns<WorkshopSession>(),
 } as const;
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/menu';
 import { onEngineEvent, onMenuCommand, transport } from './api';
+import { Messages } from './components/Messages';
 import { Palette } from './components/Palette';
 import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
@@ -73,8 +74,6 @@ function shortcutFor(e: KeyboardEvent): MenuCommand | null {
 
 export function App() {
   const route = useApp((s) => s.route);
-  const toasts = useApp((s) => s.toasts);
-  const dismiss = useApp((s) => s.dismiss);
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
 
@@ -109,25 +108,8 @@ export function App() {
     };
   }, []);
 
-  const toastList = (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
-          <span>{t.text}</span>
-          <button className="btn small ghost" aria-label="Dismiss" onClick={() => dismiss(t.id)}>×</button>
-        </div>
-      ))}
-    </div>
-  );
-
-  if (route.name === 'projector') {
-    return (
-      <>
-        <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
-        {toastList}
-      </>
-    );
-  }
+  // The projector shows messages in its own top bar.
+  if (route.name === 'projector') return <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />;
 
   return (
     <div className="shell">
@@ -147,6 +129,7 @@ export function App() {
             Settings
           </button>
         </nav>
+        <Messages className="topbar-messages" />
         <div className="topbar-right">
           <button className="search-button" onClick={() => setApp({ paletteOpen: true })}>
             Search… <kbd>{keysLabel('Mod+K')}</kbd>
@@ -167,7 +150,6 @@ export function App() {
       <NewEngagementDialog />
       <Palette />
       <ShortcutsOverlay />
-      {toastList}
     </div>
   );
 }

@@ -78,6 +78,17 @@ export interface Toast {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** How many times the same message came: shown as "×3" instead of three messages. */
+  count: number;
+}
+
+/** How long a note stays; an error stays until it is dismissed. */
+const INFO_MS = 4000;
+const infoTimers = new Map<number, number>();
+
+/** The one message shown: the oldest error not yet dismissed, else the latest note. */
+export function shownToast(toasts: readonly Toast[]): Toast | null {
+  return toasts.find((t) => t.kind === 'error') ?? toasts[toasts.length - 1] ?? null;
 }
 
 interface AppState {
@@ -114,11 +125,21 @@ export const useApp = create<AppState>((set, get) => ({
     set({ route: parseHash(window.location.hash) });
   },
   notify(kind, text) {
-    const id = ++toastSeq;
-    set({ toasts: [...get().toasts, { id, kind, text }] });
-    window.setTimeout(() => get().dismiss(id), kind === 'error' ? 8000 : 3500);
+    const toasts = get().toasts;
+    const same = toasts.find((t) => t.kind === kind && t.text === text);
+    const id = same?.id ?? ++toastSeq;
+    if (same) set({ toasts: toasts.map((t) => (t === same ? { ...t, count: t.count + 1 } : t)) });
+    // A new note replaces the one before it; errors wait their turn, one at a time.
+    else set({ toasts: [...(kind === 'info' ? toasts.filter((t) => t.kind !== 'info') : toasts), { id, kind, text, count: 1 }] });
+    if (kind === 'info') {
+      for (const t of toasts) if (t.kind === 'info' && t.id !== id) window.clearTimeout(infoTimers.get(t.id));
+      window.clearTimeout(infoTimers.get(id));
+      infoTimers.set(id, window.setTimeout(() => get().dismiss(id), INFO_MS));
+    }
   },
   dismiss(id) {
+    window.clearTimeout(infoTimers.get(id));
+    infoTimers.delete(id);
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
   },
   set(patch) {
