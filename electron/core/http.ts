@@ -95,6 +95,20 @@ function sendError(res: ServerResponse, error: ApiErrorShape): void {
   sendJson(res, httpStatusFor(error.code), { ok: false, error });
 }
 
+/** `decodeURIComponent` that answers null to a malformed escape instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    const decoded = decodeURIComponent(text);
+    return decoded.includes('\u0000') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+function badRequest(res: ServerResponse, message: string): void {
+  sendError(res, { code: 'invalid_input', message });
+}
+
 function readBody(req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -133,7 +147,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   heartbeat.unref();
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = decodePath(url.pathname.slice('/api/'.length));
+    if (name === null) return badRequest(res, 'The address of the request is not valid: it has a malformed escape.');
     if (name === 'events' && req.method === 'GET') {
       if (!tokenMatches(url.searchParams.get('token'), token)) {
         return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
@@ -184,7 +199,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end('The interface has not been built: run `npm run build` first.');
       return;
     }
-    let path = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    const requested = decodePath(url.pathname);
+    if (requested === null) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The address is not valid: it has a malformed escape.');
+      return;
+    }
+    let path = normalize(join(rendererDir, requested));
     if (path !== rendererDir && !path.startsWith(rendererDir + sep)) {
       res.writeHead(403);
       res.end();
@@ -199,8 +220,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': path.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(path).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(path);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   }
 
   const server = createServer((req, res) => {
@@ -211,14 +237,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url).catch((err) => {
-        console.error('[server]', err);
-        if (!res.headersSent) sendError(res, { code: 'internal', message: 'The server failed to answer.' });
-      });
-    } else {
-      serveStatic(req, res, url);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return badRequest(res, 'The address of the request is not valid.');
+    }
+    try {
+      if (url.pathname.startsWith('/api/')) {
+        handleApi(req, res, url).catch((err) => {
+          console.error('[server]', err);
+          if (!res.headersSent) sendError(res, { code: 'internal', message: 'The server failed to answer.' });
+        });
+      } else {
+        serveStatic(req, res, url);
+      }
+    } catch (err) {
+      // Whatever a request makes the routing throw is answered, never left to stop the server.
+      console.error('[server]', err);
+      if (!res.headersSent) badRequest(res, 'The request could not be read.');
+      else res.destroy();
     }
   });
 
