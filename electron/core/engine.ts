@@ -15,6 +15,7 @@ import { openDatabase } from './db/sqlite';
 import { EngagementFiles } from './files';
 import { newId } from './ids';
 import { LibraryIndex } from './library';
+import { FolderLock } from './lock';
 import { dispatch, type Outcome, type Registry } from './registry';
 
 export interface EngineOptions {
@@ -35,26 +36,37 @@ export class Engine {
     readonly files: EngagementFiles,
     private readonly registry: Registry,
     readonly clock: Clock,
+    private readonly lock: FolderLock,
   ) {
     this.app = { name: 'Maturity Workbench', version: opts.version ?? '0.1.0', dataDir: opts.dataDir, transport: opts.transport };
   }
 
+  /**
+   * Opens a data folder: takes its lock (a second process is refused with `folder_in_use`), opens the
+   * library and brings its index in line with the engagement files.
+   */
   static async open(opts: EngineOptions, registry: Registry): Promise<Engine> {
     mkdirSync(join(opts.dataDir, 'engagements'), { recursive: true });
     const clock = clockOf(opts.now ?? (() => new Date()));
-    const { db } = await openDatabase(join(opts.dataDir, 'library.sqlite'), {
-      kind: 'library',
-      migrations: libraryMigrations,
-      nativeBinding: opts.nativeBinding,
-      backupDir: join(opts.dataDir, 'backups'),
-      now: clock.now,
-      create: true,
-    });
-    const library = new LibraryIndex(db);
-    const files = new EngagementFiles({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, clock }, library);
-    const engine = new Engine(opts, library, files, registry, clock);
-    await files.reconcile();
-    return engine;
+    const lock = FolderLock.acquire(opts.dataDir, opts.transport === 'ipc' ? 'desktop app' : 'browser mode', { nativeBinding: opts.nativeBinding });
+    try {
+      const { db } = await openDatabase(join(opts.dataDir, 'library.sqlite'), {
+        kind: 'library',
+        migrations: libraryMigrations,
+        nativeBinding: opts.nativeBinding,
+        backupDir: join(opts.dataDir, 'backups'),
+        now: clock.now,
+        create: true,
+      });
+      const library = new LibraryIndex(db);
+      const files = new EngagementFiles({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, clock }, library);
+      const engine = new Engine(opts, library, files, registry, clock, lock);
+      await files.reconcile();
+      return engine;
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
 
   /** Who the audit log names: the display name from Settings, else the OS user. */
@@ -106,5 +118,6 @@ export class Engine {
     this.files.closeAll();
     this.library.close();
     this.listeners.clear();
+    this.lock.release();
   }
 }

@@ -3,8 +3,9 @@
  * first use and kept open. A file hands out a read handle; writes go through `mutation`, which asks the
  * file for its only write transaction.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ApiError } from '../../shared/errors';
 import type { Clock } from './clock';
 import { inWriteTransaction, Statements, type ReadHandle, type TxHandle } from './db/handle';
 import { engagementMigrations } from './db/migrations';
@@ -17,6 +18,8 @@ export const ENGAGEMENT_EXT = '.mwb';
 export class EngagementFile {
   readonly read: ReadHandle;
   private readonly statements: Statements;
+  /** The file's identity on disk when it was opened: a file replaced or removed since is not this one. */
+  private readonly inode: number | bigint | null;
 
   constructor(
     readonly engagementId: string,
@@ -25,6 +28,14 @@ export class EngagementFile {
   ) {
     this.statements = new Statements(db);
     this.read = this.statements;
+    this.inode = statSync(path, { throwIfNoEntry: false })?.ino ?? null;
+  }
+
+  /** Whether the file this connection has open is still the one at its path. */
+  stillOnDisk(): 'same' | 'gone' | 'replaced' {
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    if (!st) return 'gone';
+    return st.ino === this.inode ? 'same' : 'replaced';
   }
 
   /** The file's one write transaction (IMMEDIATE): see `mutation`. */
@@ -68,10 +79,25 @@ export class EngagementFiles {
     return join(this.dir, file);
   }
 
-  /** The open file of an engagement, opened (and migrated) on first use. */
+  /**
+   * The open file of an engagement, opened (and migrated) on first use. A file removed from the folder
+   * behind the app's back is refused (a write to it would be acknowledged and then lost) and its
+   * connection dropped; a file replaced by another is reopened.
+   */
   async get(engagementId: string): Promise<EngagementFile> {
     const open = this.open.get(engagementId);
-    if (open) return open;
+    if (open) {
+      const state = open.stillOnDisk();
+      if (state === 'same') return open;
+      this.close(engagementId);
+      if (state === 'gone') {
+        throw new ApiError(
+          'not_found',
+          `The file ${basename(open.path)} is no longer in the data folder (it was moved or deleted outside the app): nothing was saved to it.`,
+          { engagementId, file: basename(open.path) },
+        );
+      }
+    }
     const pending = this.opening.get(engagementId);
     if (pending) return pending;
     const path = this.pathOf(this.library.row(engagementId).file);
