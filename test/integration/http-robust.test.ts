@@ -63,7 +63,7 @@ describe('a malformed request is a 4xx and the server stays up', () => {
   }
 
   it('answers a malformed escape under /api/ with a 4xx, with and without the token', async () => {
-    for (const auth of [{}, { Authorization: `Bearer ${h.server.token}` }]) {
+    for (const auth of [{}, { Authorization: `Bearer ${h.server.token}` }] as Record<string, string>[]) {
       for (const target of ['/api/%ZZ', '/api/app.%E0%A4%A', '/api/events%', '/api/%']) {
         for (const method of ['GET', 'POST']) {
           const status = await rawRequest(h.server.port, target, { ...auth, 'Content-Length': '2' }, method);

@@ -3,6 +3,7 @@ import { actionHandlers } from './action';
 import { appHandlers } from './app';
 import { assessmentHandlers } from './assessment';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
 import { businessUnitHandlers } from './businessUnit';
 import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
@@ -11,6 +12,7 @@ import { historyHandlers } from './history';
 import { participantHandlers } from './participant';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { uploadHandlers } from './upload';
 import { voteHandlers } from './vote';
 import { workshopHandlers } from './workshop';
 
@@ -33,4 +35,6 @@ export const handlers: Record<string, HandlerMap> = {
   history: historyHandlers,
   workshop: workshopHandlers,
   audit: auditHandlers,
+  backup: backupHandlers,
+  upload: uploadHandlers,
 };

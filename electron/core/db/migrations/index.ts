@@ -1,7 +1,9 @@
 /** Numbered migrations per kind of file, in steps of 10; PRAGMA user_version records the last applied. */
 import engagement0010 from './engagement/0010-create-engagement.sql';
 import engagement0020 from './engagement/0020-workshop.sql';
+import engagement0060 from './engagement/0060-attachment-parts.sql';
 import library0010 from './library/0010-create-library.sql';
+import library0030 from './library/0030-file-health.sql';
 
 export interface Migration {
   version: number;
@@ -12,8 +14,10 @@ export interface Migration {
 export const engagementMigrations: readonly Migration[] = [
   { version: 10, name: '0010-create-engagement', sql: engagement0010 },
   { version: 20, name: '0020-workshop', sql: engagement0020 },
+  { version: 60, name: '0060-attachment-parts', sql: engagement0060 },
 ];
 
 export const libraryMigrations: readonly Migration[] = [
   { version: 10, name: '0010-create-library', sql: library0010 },
+  { version: 30, name: '0030-file-health', sql: library0030 },
 ];
