@@ -136,9 +136,12 @@ export class BackupStore {
 
   private async write(engagementId: string, source: Db, reason: BackupReason, fileVersion?: number): Promise<BackupInfo> {
     const folder = this.folderOf(engagementId);
-    const at = this.opts.clock.now();
     const version = fileVersion ?? (source.pragma('user_version', { simple: true }) as number);
-    const id = `${stamp(at)}-${reason}${reason === 'migration' ? `-v${version}` : ''}${BACKUP_EXT}`;
+    const nameAt = (d: Date) => `${stamp(d)}-${reason}${reason === 'migration' ? `-v${version}` : ''}${BACKUP_EXT}`;
+    // Two backups never share a name: a second one in the same millisecond is named a millisecond later.
+    let at = this.opts.clock.now();
+    while (this.entries(engagementId).some((e) => e.at.getTime() === at.getTime())) at = new Date(at.getTime() + 1);
+    const id = nameAt(at);
     const tmp = join(folder, `.${id}.tmp`);
     try {
       mkdirSync(folder, { recursive: true });

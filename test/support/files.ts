@@ -1,7 +1,7 @@
 /** Damaging, copying and reading engagement files on disk, as a disk fault, a sync tool or a crash leaves them. */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Harness } from './engine';
 
@@ -72,4 +72,26 @@ export function integrityCheck(file: string): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Changes one letter of a key in an index, leaving every page well formed: `quick_check` passes, only the
+ * full `integrity_check` (which compares indexes with their tables) finds it.
+ */
+export function corruptIndexKey(file: string, index: string, key: string): void {
+  const db = new Database(file, { readonly: true });
+  const { page, pageSize } = (() => {
+    try {
+      const rootpage = (db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = ? AND type = 'index'").get(index) as { rootpage: number }).rootpage;
+      return { page: rootpage, pageSize: db.pragma('page_size', { simple: true }) as number };
+    } finally {
+      db.close();
+    }
+  })();
+  const bytes = readFileSync(file);
+  const start = (page - 1) * pageSize;
+  const at = bytes.subarray(start, start + pageSize).indexOf(key);
+  if (at < 0) throw new Error(`${key} is not in the first page of ${index}`);
+  bytes[start + at] = bytes[start + at]! + 1;
+  writeFileSync(file, bytes);
 }
