@@ -23,7 +23,7 @@ export const PART_BYTES = 4 * 1024 * 1024;
  * Largest file accepted as base64 inside a command's JSON: the JSON text of a larger one would pass what a
  * JavaScript string can hold. Larger files are streamed (POST /api/upload, or the desktop app's file dialog).
  */
-export const INLINE_LIMIT_MB = 256;
+export const INLINE_LIMIT_MB = 128;
 /** Largest attachment sent back whole by `evidence.file` (base64 in JSON), for the same reason. */
 export const READ_BACK_LIMIT_BYTES = INLINE_LIMIT_MB * 1048576;
 
@@ -69,6 +69,16 @@ export function decodeUpload(file: { name: string; mime: string; dataBase64: str
     throw new ApiError('invalid_input', `file: the content of ${file.name} could not be read (it is not base64).`, {
       fields: [{ path: 'file.dataBase64', message: 'not base64' }],
     });
+  }
+  // Checked before decoding: three bytes for every four characters.
+  const size = Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+  if (size > limitMb * 1048576) throw tooLarge(file.name, size, limitMb);
+  if (size > INLINE_LIMIT_MB * 1048576) {
+    throw new ApiError(
+      'too_large',
+      `file: ${file.name} is ${formatMb(size)}; a file sent inside a command as base64 may be at most ${INLINE_LIMIT_MB} MB. Send it to POST /api/upload (browser mode) or choose it in the file dialog (desktop app) and add it by its upload id.`,
+      { size, inlineLimitMb: INLINE_LIMIT_MB },
+    );
   }
   return checkUpload(file.name, file.mime, Buffer.from(b64, 'base64'), limitMb);
 }
@@ -218,4 +228,53 @@ export function readAttachment(db: ReadHandle, sha256: string, title: string): {
   }
   const parts = db.all<{ data: Buffer }>('SELECT data FROM attachment_part WHERE sha256 = ? ORDER BY seq', sha256);
   return { ...att, content: Buffer.concat(parts.map((p) => p.data)) };
+}
+
+/** An evidence file's name, size and bytes a part at a time, for a download that holds one part in memory. */
+export async function attachmentStream(
+  engine: { files: { get(id: string): Promise<{ read: ReadHandle }> } },
+  engagementId: string,
+  evidenceId: string,
+): Promise<{ name: string; size: number; parts: () => Iterable<Buffer> }> {
+  const db = (await engine.files.get(engagementId)).read;
+  const ev = db.get<{ title: string; file_name: string | null; attachment_sha256: string | null }>('SELECT title, file_name, attachment_sha256 FROM evidence WHERE id = ?', evidenceId);
+  if (!ev) throw new ApiError('not_found', `No evidence item with id ${evidenceId} in this engagement.`, { evidenceId });
+  const sha = ev.attachment_sha256;
+  if (!sha) throw new ApiError('not_found', `Evidence "${ev.title}" has no file attached.`, { evidenceId });
+  const att = db.get<{ size: number; inline: number }>('SELECT size, length(content) AS inline FROM attachment WHERE sha256 = ?', sha);
+  if (!att) throw new ApiError('file_corrupt', `The file of evidence "${ev.title}" is missing from the engagement file.`, { evidenceId });
+  const parts = function* (): Iterable<Buffer> {
+    if (att.inline > 0) {
+      yield db.get<{ content: Buffer }>('SELECT content FROM attachment WHERE sha256 = ?', sha)!.content;
+      return;
+    }
+    for (let seq = 0; ; seq++) {
+      const part = db.get<{ data: Buffer }>('SELECT data FROM attachment_part WHERE sha256 = ? AND seq = ?', sha, seq);
+      if (!part) return;
+      yield part.data;
+    }
+  };
+  return { name: ev.file_name ?? 'attachment', size: att.size, parts };
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.zip': 'application/zip',
+};
+
+/** The media type of a file chosen on disk, by its extension. */
+export function mimeFor(fileName: string): string {
+  const m = /\.[^.]+$/.exec(fileName.toLowerCase());
+  return (m && MIME_BY_EXTENSION[m[0]]) || 'application/octet-stream';
 }

@@ -5,7 +5,7 @@ import type { ReadHandle } from '../db/handle';
 import { toEvidence, type EvidenceRow } from '../db/rows';
 import { mutation, type MutationTx } from '../mutation';
 import type { HandlerMap } from '../registry';
-import { decodeUpload, INLINE_LIMIT_MB, insertAttachment, readAttachment } from '../upload';
+import { decodeUpload, insertAttachment, readAttachment } from '../upload';
 import { assertCapability, assessmentRow, mustExist } from './lookup';
 
 type EvidenceWithFile = EvidenceRow & { att_size: number | null; att_mime: string | null };
@@ -99,7 +99,7 @@ export const evidenceHandlers: HandlerMap = {
     assertDates(input.collectedOn, input.validUntil);
     const limitMb = ctx.settings().attachmentLimitMb;
     const file = input.file;
-    const upload = !file ? null : file.uploadId ? ctx.files.uploads.take(file.uploadId, limitMb) : decodeUpload({ ...file, dataBase64: file.dataBase64! }, Math.min(limitMb, INLINE_LIMIT_MB));
+    const upload = !file ? null : file.uploadId ? ctx.files.uploads.take(file.uploadId, limitMb) : decodeUpload({ ...file, dataBase64: file.dataBase64! }, limitMb);
     const added = await mutation(ctx, input.engagementId, { entity: 'evidence' }, (tx) => {
       input.links.forEach((l, i) => assertLinkable(tx, l.assessmentId, l.capabilityId, `links.${i}.capabilityId`));
       const row: EvidenceRow = {
