@@ -57,7 +57,7 @@ export class FolderLock {
       throw new ApiError('folder_in_use', `The data folder ${dataDir} cannot be locked: ${(err as Error).message}.`, { dataDir });
     }
     try {
-      db.pragma('journal_mode = DELETE');
+      db.pragma('journal_mode = OFF');
       db.exec('BEGIN EXCLUSIVE');
     } catch (err) {
       db.close();
