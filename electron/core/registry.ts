@@ -47,6 +47,11 @@ export function toErrorShape(err: unknown): ApiErrorShape {
     const code = err.code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { code: 'conflict', message: 'That name is already used here.' };
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'conflict', message: 'That refers to something that does not exist or is still in use.' };
+    // What the file's own rules refuse is bad input, not an engine fault (e.g. a name that is only a NUL character).
+    if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_MISMATCH') {
+      return { code: 'invalid_input', message: `A value is not allowed here (${err.message}). Nothing was saved.` };
+    }
+    if (code === 'SQLITE_TOOBIG') return { code: 'too_large', message: 'A value is larger than the file can hold. Nothing was saved.' };
     if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return { code: 'disk_full', message: 'The disk is full: the change was not saved. Free some space and try again.' };
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ') {
       return { code: 'file_corrupt', message: 'The engagement file is damaged: the change was not saved.', details: { sqlite: err.message } };
