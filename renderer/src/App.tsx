@@ -7,6 +7,7 @@ import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { AssessmentView } from './views/AssessmentView';
+import { BackupsView } from './views/BackupsView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
 import { Home, NewEngagementDialog } from './views/Home';
@@ -134,7 +135,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'backups' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -154,6 +155,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {route.name === 'home' && <Home />}
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
+        {route.name === 'backups' && <BackupsView engagementId={route.engagementId} />}
         {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
