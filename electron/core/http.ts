@@ -335,6 +335,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   });
 
+  // An idle connection is kept for a minute: a long write (a large attachment) blocks the engine for seconds,
+  // and a client reusing a connection the server just timed out would see a reset instead of an answer.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
