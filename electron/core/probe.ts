@@ -92,7 +92,7 @@ export function probeFile(path: string, opts: ProbeOptions): Probe {
   try {
     db = openReadOnly(path, opts.nativeBinding);
   } catch (err) {
-    return { kind: 'unreadable', reason: `${name} could not be opened: ${(err as Error).message}.`, detail: (err as Error).message };
+    return { kind: 'unreadable', reason: `${name} is damaged or is not a Maturity Workbench file (${(err as Error).message}). It was left untouched.`, detail: (err as Error).message };
   }
   try {
     let appId: number;
@@ -101,10 +101,10 @@ export function probeFile(path: string, opts: ProbeOptions): Probe {
       appId = db.pragma('application_id', { simple: true }) as number;
       version = db.pragma('user_version', { simple: true }) as number;
     } catch (err) {
-      return { kind: 'unreadable', reason: `${name} is damaged or is not a Maturity Workbench file (${(err as Error).message}).`, detail: (err as Error).message };
+      return { kind: 'unreadable', reason: `${name} is damaged or is not a Maturity Workbench file (${(err as Error).message}). It was left untouched.`, detail: (err as Error).message };
     }
     if (!isEngagementFile(appId)) {
-      return { kind: 'unreadable', reason: `${name} is a SQLite file but not a Maturity Workbench engagement file.`, detail: 'not a Maturity Workbench engagement file' };
+      return { kind: 'unreadable', reason: `${name} is a SQLite file but not a Maturity Workbench engagement file. It was left untouched.`, detail: 'not a Maturity Workbench engagement file' };
     }
     const problem = opts.check === 'none' ? null : checkIntegrity(db, opts.check === 'full');
     let row: EngagementRow | null = null;
