@@ -1,7 +1,9 @@
 /**
  * Browser mode: the same registry as Electron IPC, over HTTP on 127.0.0.1 only.
  * POST /api/<command> with a JSON body and `Authorization: Bearer <token>`; GET /api/events streams
- * engine events as Server-Sent Events. The built renderer is served from `rendererDir`.
+ * engine events as Server-Sent Events; POST /api/upload streams an evidence file in and GET /api/file
+ * streams one out. The built renderer is served from `rendererDir`. Whatever a client sends is answered
+ * (a malformed request with a 4xx); nothing a request does stops the server.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -177,9 +179,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!tokenMatches(given, token)) {
       return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
     }
+    if (name === 'upload') return receiveUpload(req, res, url);
     let input: unknown = {};
     // A file travels base64-encoded (4 bytes for 3), within the attachment limit from Settings.
-    if (name === 'upload') return receiveUpload(req, res, url);
     const withFile = name === 'evidence.add';
     const limitMb = engine.library.settings().attachmentLimitMb;
     // Inline base64 is held to what a JSON text can carry; larger files go through POST /api/upload.
