@@ -4,7 +4,7 @@
  * no file is half-created, damaged or duplicated. 30 cycles here; `node scripts/crash-test.mjs 200` runs more.
  */
 import Database from 'better-sqlite3';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/engine';
@@ -190,5 +190,6 @@ describe('kill -9 during bursts of writes', () => {
     }
     console.log(`crash test: ${CYCLES} kills, ${ledger.acked} acknowledged writes, all present, every file ok`);
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

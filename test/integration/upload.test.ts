@@ -4,7 +4,7 @@
  * the limit is named when a file passes it, and nothing is left behind by a refused upload.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,10 +14,18 @@ import { integrityCheck } from '../support/files';
 import { serve, upload, type ServeProcess } from '../support/serve';
 
 let server: ServeProcess | null = null;
+const dirs: string[] = [];
 afterEach(async () => {
   await server?.stop();
   server = null;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+function dataFolder(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+}
 
 /** `size` bytes of varied content, made a megabyte at a time, with their SHA-256 once read. */
 function payload(size: number): { stream: Readable; sha256: () => string } {
@@ -57,7 +65,7 @@ function download(port: number, token: string, engagementId: string, evidenceId:
 
 describe('a large evidence file', () => {
   it('over 384 MiB is streamed in, stored whole and streamed back, with the server\u2019s memory flat', { timeout: 240_000 }, async () => {
-    const dataDir = tempDir();
+    const dataDir = dataFolder();
     server = await serve(dataDir);
     await server.call('settings.update', { attachmentLimitMb: 2048 });
     const e = (await server.call('engagement.create', { client: 'Acme' })).body.result;
@@ -87,7 +95,7 @@ describe('a large evidence file', () => {
   });
 
   it('over the limit is refused with the limit named, by its declared length or as it streams, leaving nothing', async () => {
-    const dataDir = tempDir();
+    const dataDir = dataFolder();
     server = await serve(dataDir);
     await server.call('settings.update', { attachmentLimitMb: 1 });
     const declared = await upload(server.port, server.token, 'big.pdf', payload(3 * 1024 * 1024).stream, 3 * 1024 * 1024);
@@ -101,7 +109,7 @@ describe('a large evidence file', () => {
   });
 
   it('is refused without the token or from another origin, like every command', async () => {
-    server = await serve(tempDir());
+    server = await serve(dataFolder());
     expect((await upload(server.port, 'f'.repeat(48), 'a.txt', Readable.from([Buffer.from('hello')]), 5)).status).toBe(401);
     expect((await upload(server.port, server.token, 'a.txt', Readable.from([Buffer.from('hello')]), 5, { Origin: 'https://evil.example' })).status).toBe(403);
     expect((await upload(server.port, server.token, '', Readable.from([Buffer.from('hello')]), 5)).status).toBe(400);
@@ -110,7 +118,7 @@ describe('a large evidence file', () => {
   });
 
   it('added by an upload id that is unknown or already used, is refused and nothing is written', async () => {
-    server = await serve(tempDir());
+    server = await serve(dataFolder());
     const e = (await server.call('engagement.create', { client: 'Acme' })).body.result;
     const sent = await upload(server.port, server.token, 'notes.txt', Readable.from([Buffer.from('Backups are restored every quarter.')]), 35);
     const input = { engagementId: e.id, title: 'Restore drill', kind: 'document', file: { name: 'notes.txt', mime: 'text/plain', uploadId: sent.body.result.uploadId } };
@@ -127,7 +135,7 @@ describe('a large evidence file', () => {
   });
 
   it('is only picked from a dialog in the desktop app', async () => {
-    server = await serve(tempDir());
+    server = await serve(dataFolder());
     const { status, body } = await server.call('upload.pick', {});
     expect(status).toBe(400);
     expect(body.error.message).toContain('POST /api/upload');
