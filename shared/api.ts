@@ -31,6 +31,7 @@ import type {
   Participant,
   Settings,
 } from './domain';
+import type { BackupInfo, BackupList, DataFolderHealth, UploadRef } from './files';
 import type { Framework, FrameworkSummary } from './framework/schema';
 import type { AssessmentResultsView, PortfolioView, TrendView } from './results';
 
@@ -103,13 +104,27 @@ const evidenceFields = {
   url: url.nullable(),
 };
 
-export const fileUpload = z.strictObject({
-  name: name(255),
-  mime: text(200).default('application/octet-stream'),
-  /** The file's bytes, base64-encoded. */
-  dataBase64: z.string({ error: 'must be the file content as base64' }),
-});
+export const uploadId = z.string({ error: 'must be an upload id' }).regex(/^[0-9a-f]{32}$/, 'is not a valid upload id');
+export const fileUpload = z
+  .strictObject({
+    name: name(255),
+    mime: text(200).default('application/octet-stream'),
+    /** The file's bytes, base64-encoded: for small files and scripts. */
+    dataBase64: z.string({ error: 'must be the file content as base64' }).optional(),
+    /** A file streamed by POST /api/upload (browser mode) or chosen with upload.pick (desktop app). */
+    uploadId: uploadId.optional(),
+  })
+  .refine((f) => (f.dataBase64 === undefined) !== (f.uploadId === undefined), { message: 'must carry either dataBase64 or uploadId, not both' });
 const empty = z.strictObject({});
+/** A file name inside the data folder: no folder part. */
+const engagementFileName = z
+  .string({ error: 'must be a file name' })
+  .max(255)
+  .regex(/^(?!\.)[^/\\:*?"<>|]+\.mwb$/, 'must be the name of an engagement file (.mwb) in the data folder')
+  .refine((s) => !s.includes('\u0000'), 'must be the name of an engagement file (.mwb) in the data folder');
+const backupFileName = z
+  .string({ error: 'must be a backup name' })
+  .regex(/^\d{8}T\d{6}(?:\d{3})?Z-[a-z-]+(?:-v\d+)?\.mwb$/, 'is not the name of a backup');
 
 export const engagementFields = {
   client: name(),
@@ -374,6 +389,33 @@ export const api = {
   ).returns<WorkshopSession>(),
   /** In blind voting, shows the votes on a capability on the projector all at once (or hides them again for a new round). */
   'workshop.reveal': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId, revealed: z.boolean().default(true) })).returns<WorkshopSession>(),
+  /** What the engine found in the data folder: damaged files, copies of one engagement, files a crash left half-created. */
+  'engagement.health': command(empty).returns<DataFolderHealth>(),
+  /**
+   * Settles two files that hold one engagement: `open` makes this file the one in use, `copy` imports it as a
+   * separate engagement, `setAside` moves it out of the folder into `set-aside/`.
+   */
+  'engagement.resolveDuplicate': command(
+    z.strictObject({ ...engagementRef, file: engagementFileName, action: z.enum(['open', 'copy', 'setAside'], { error: 'must be open, copy or setAside' }) }),
+  ).returns<DataFolderHealth>(),
+  /** A full integrity check of the engagement's file, now; a damaged file becomes read-only. */
+  'engagement.check': command(z.strictObject(engagementRef)).returns<{ ok: boolean; file: string; message: string }>(),
+
+  /** The engagement's backups, newest first, with what changed since each. */
+  'backup.list': command(z.strictObject(engagementRef)).returns<BackupList>(),
+  'backup.create': command(z.strictObject(engagementRef)).returns<BackupInfo>(),
+  /**
+   * Restores a backup as a new engagement (`new`), or in place of the current file (`replace`), which is backed
+   * up first so the restore can be undone by restoring that copy.
+   */
+  'backup.restore': command(
+    z.strictObject({ ...engagementRef, backupId: backupFileName, mode: z.enum(['new', 'replace'], { error: 'must be new or replace' }) }),
+  ).returns<{ engagement: EngagementSummary; safetyBackup: BackupInfo | null }>(),
+
+  /** Desktop app: choose an evidence file in a dialog; the engine reads it from disk. Null when cancelled. */
+  'upload.pick': command(empty).returns<UploadRef | null>(),
+  /** Drops an upload that will not be added. */
+  'upload.discard': command(z.strictObject({ uploadId })).returns<{ removed: boolean }>(),
 } as const;
 
 export type Api = typeof api;

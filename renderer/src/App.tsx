@@ -9,6 +9,7 @@ import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useResults } from './stores/results';
 import { AssessmentView } from './views/AssessmentView';
+import { BackupsView } from './views/BackupsView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
 import { PortfolioView } from './views/PortfolioView';
@@ -119,7 +120,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={['home', 'engagement', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'backups', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -140,6 +141,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {route.name === 'home' && <Home />}
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
+        {route.name === 'backups' && <BackupsView engagementId={route.engagementId} />}
         {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
+import { files, uploads } from './files';
 import { resultsBench } from './results';
 import { ms, row, sample, stats } from './stats';
 
@@ -221,6 +222,8 @@ const sections: Record<string, () => Promise<void>> = {
   workshop,
   keypress,
   refresh,
+  files,
+  upload: uploads,
   // RESULTS_BENCH_ENGAGEMENTS=20 runs it on a smaller portfolio.
   results: () => resultsBench({ engagements: Number(process.env.RESULTS_BENCH_ENGAGEMENTS ?? 200) }),
 };

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'home' }
   | { name: 'engagement'; engagementId: string; tab: 'people' | 'assessments' | 'details' }
+  | { name: 'backups'; engagementId: string }
   | { name: 'framework'; capabilityId?: string; frameworkId?: string; version?: string }
   | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
@@ -30,6 +31,7 @@ export function parseHash(hash: string): Route {
     return { name: 'assessment', engagementId: parts[1], assessmentId: parts[3], ...(capabilityId ? { capabilityId } : {}), ...(activity ? { activity } : {}) };
   }
   if (parts[0] === 'projector' && parts[1] && parts[2]) return { name: 'projector', engagementId: parts[1], assessmentId: parts[2] };
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'backups') return { name: 'backups', engagementId: parts[1] };
   if (parts[0] === 'e' && parts[1]) {
     const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
     return { name: 'engagement', engagementId: parts[1], tab };
@@ -52,6 +54,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'engagement':
       return `#/e/${encodeURIComponent(route.engagementId)}/${route.tab}`;
+    case 'backups':
+      return `#/e/${encodeURIComponent(route.engagementId)}/backups`;
     case 'framework': {
       const base = route.frameworkId && route.version ? `#/framework/${encodeURIComponent(route.frameworkId)}/${encodeURIComponent(route.version)}` : '#/framework';
       return route.capabilityId ? `${base}/${route.capabilityId}` : base;
