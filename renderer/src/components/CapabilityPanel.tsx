@@ -8,6 +8,7 @@ import type { CapabilityRow } from '../workspace/model';
 import { ActionItems } from './ActionItems';
 import { AuditList, useAuditTrail } from './AuditList';
 import { CapabilityGuidance } from './CapabilityGuidance';
+import { CriteriaChecklist } from './CriteriaChecklist';
 import { EvidencePanel } from './EvidencePanel';
 import { LevelDescriptors } from './LevelDescriptors';
 import { RatingNotes, ScorePanel } from './ScorePanel';
@@ -75,7 +76,7 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
             />
           </section>
           <RatingNotes key={capability.id} capabilityId={capability.id} rating={rating} />
-          <DetailsTabs row={row} actions={actions} engagementId={engagementId} assessmentId={assessmentId} participants={participants} />
+          <DetailsTabs row={row} actions={actions} engagementId={engagementId} assessmentId={assessmentId} participants={participants} detail={detail} framework={framework} />
       </div>
       <aside className="cap-aside" aria-label="Votes, evidence and previous assessment">
           <VotesPanel row={row} participants={participants} voters={voters} session={session} />
@@ -86,15 +87,17 @@ export function CapabilityPanel({ row, detail, framework, participants, voters, 
   );
 }
 
-const TABS: readonly DetailsTab[] = ['actions', 'history', 'guidance'];
-
-/** Action items, the capability's history and the framework's guidance, one at a time. */
-function DetailsTabs({ row, actions, engagementId, assessmentId, participants }: { row: CapabilityRow; actions: ActionItem[]; engagementId: string; assessmentId: string; participants: readonly Participant[] }) {
-  const tab = useWorkspace((s) => s.detailsTab);
+/** The pass criteria (framework 1.1), action items, the capability's history and the framework's guidance, one at a time. */
+function DetailsTabs({ row, actions, engagementId, assessmentId, participants, detail, framework }: { row: CapabilityRow; actions: ActionItem[]; engagementId: string; assessmentId: string; participants: readonly Participant[]; detail: AssessmentDetail; framework: Framework }) {
+  const chosen = useWorkspace((s) => s.detailsTab);
   const set = useWorkspace((s) => s.set);
-  const { capability } = row;
-  const history = useAuditTrail(engagementId, assessmentId, capability.id, historyVersion(row, actions));
-  const labels: Record<DetailsTab, string> = { actions: `Actions (${actions.length})`, history: 'History', guidance: 'Guiding questions' };
+  const { capability, rating } = row;
+  const withCriteria = !!capability.levels['2'].criteria;
+  const TABS: readonly DetailsTab[] = withCriteria ? ['criteria', 'actions', 'history', 'guidance'] : ['actions', 'history', 'guidance'];
+  const tab = TABS.includes(chosen) ? chosen : 'actions';
+  const ticked = detail.criteria[capability.id] ?? [];
+  const history = useAuditTrail(engagementId, assessmentId, capability.id, [historyVersion(row, actions), ticked.join(',')].join('|'));
+  const labels: Record<DetailsTab, string> = { criteria: `Pass criteria (${ticked.length})`, actions: `Actions (${actions.length})`, history: 'History', guidance: 'Guiding questions' };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
@@ -111,6 +114,16 @@ function DetailsTabs({ row, actions, engagementId, assessmentId, participants }:
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'criteria' && (
+          <CriteriaChecklist
+            capability={capability}
+            scale={framework.scale}
+            ticked={ticked}
+            current={rating?.currentLevel ?? null}
+            notApplicable={!!rating?.notApplicable}
+            scoringRule={framework.scoringRule}
+          />
+        )}
         {tab === 'actions' && <ActionItems key={`actions-${capability.id}`} capabilityId={capability.id} actions={actions} />}
         {tab === 'history' && <AuditList {...history} participants={participants} label={`History of ${capability.id}`} scrolls />}
         {tab === 'guidance' && <CapabilityGuidance capability={capability} />}

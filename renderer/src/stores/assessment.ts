@@ -56,6 +56,8 @@ interface AssessmentState {
   addEvidence(input: NewEvidence): Promise<Evidence>;
   link(capabilityId: string, evidence: Evidence): Promise<unknown>;
   unlink(capabilityId: string, evidenceId: string): Promise<unknown>;
+  /** Ticks or unticks a pass criterion (framework 1.1); the score itself stays the consultant's call. */
+  tickCriterion(capabilityId: string, criterionId: string, ticked: boolean): Promise<unknown>;
   startWorkshop(input: Omit<Input<'workshop.start'>, Ref>): Promise<unknown>;
   endWorkshop(sessionId: string): Promise<unknown>;
   focus(sessionId: string, capabilityId: string): Promise<unknown>;
@@ -330,6 +332,23 @@ export const useAssessment = create<AssessmentState>((set, get) => {
             return e && links ? withEvidence(d, { ...e, links }) : d;
           },
           reconcile: withEvidence,
+        },
+      );
+    },
+
+    tickCriterion(capabilityId, criterionId, ticked) {
+      const withTicks = (d: Detail, list: string[]) => ({ ...d, criteria: { ...d.criteria, [capabilityId]: list } });
+      return get().write(
+        'assessment.tickCriterion',
+        { ...ref(), capabilityId, criterionId, ticked },
+        {
+          optimistic: (d) => {
+            const now = new Set(d.criteria[capabilityId] ?? []);
+            if (ticked) now.add(criterionId);
+            else now.delete(criterionId);
+            return withTicks(d, [...now].sort());
+          },
+          reconcile: (d, r) => withTicks(d, r.ticked),
         },
       );
     },

@@ -20,7 +20,7 @@ export type KeyPrompt =
       current?: number;
     };
 
-export type DetailsTab = 'actions' | 'history' | 'guidance';
+export type DetailsTab = 'criteria' | 'actions' | 'history' | 'guidance';
 
 export const NAV_WIDTH = { min: 240, max: 560, initial: 310 } as const;
 const NAV_WIDTH_KEY = 'maturity.navWidth';
@@ -65,7 +65,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   dialog: null,
   lastCapabilityId: null,
   droppedFile: null,
-  detailsTab: 'actions',
+  detailsTab: 'criteria',
   fullDescriptors: globalThis.localStorage?.getItem(DESCRIPTORS_KEY) === '1',
   navWidth: storedNavWidth(),
   set(patch) {
