@@ -2,13 +2,15 @@
  * Electron main process: one engine, windows that talk to it only through the preload's
  * `invoke`/`on`, and the hardening Electron's security checklist asks for.
  */
-import { app, BrowserWindow, ipcMain, Menu, screen, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openEngine } from './core/compose';
 import type { Engine } from './core/engine';
 import { CONTENT_SECURITY_POLICY } from './core/http';
+import { toErrorShape } from './core/registry';
+import { mimeFor } from './core/upload';
 import { buildMenu, sendToFocused } from './menu';
 import { isAppPage, projectorHash } from './urls';
 
@@ -90,6 +92,25 @@ function createWindow(hash = ''): BrowserWindow {
   return win;
 }
 
+/**
+ * upload.pick: the user chooses an evidence file in the system dialog and the engine streams it from its
+ * path into the data folder, whatever its size. The page never names a path itself.
+ */
+async function pickEvidenceFile(event: IpcMainInvokeEvent, running: Engine): Promise<unknown> {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  const options = { title: 'Add an evidence file', properties: ['openFile' as const] };
+  const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const path = chosen.filePaths[0];
+  if (chosen.canceled || !path) return { ok: true, result: null };
+  try {
+    const name = basename(path);
+    const result = await running.files.uploads.fromPath(path, { name, mime: mimeFor(name) }, running.library.settings().attachmentLimitMb);
+    return { ok: true, result };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
+
 async function start(): Promise<void> {
   const dataDir = process.env.MATURITY_DATA_DIR ?? app.getPath('userData');
   engine = await openEngine({ dataDir, transport: 'ipc', nativeBinding: nativeBinding(), version: app.getVersion() });
@@ -110,6 +131,7 @@ async function start(): Promise<void> {
     if (typeof command !== 'string') {
       return { ok: false, error: { code: 'unknown_command', message: 'A command name is required.' } };
     }
+    if (command === 'upload.pick') return pickEvidenceFile(event, running);
     return running.invoke(command, input);
   });
 
@@ -143,7 +165,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((err: unknown) => {
-      console.error('Maturity Workbench could not start:', err);
+      // Said in a dialog too: a desktop app has no console to read (a second process on the data folder, a disk fault).
+      const message = err instanceof Error ? err.message : String(err);
+      console.error('Maturity Workbench could not start:', message);
+      dialog.showErrorBox('Maturity Workbench could not start', message);
       app.exit(1);
     });
 }

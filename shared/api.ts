@@ -37,6 +37,7 @@ import type {
   RemovedBusinessUnit,
   Settings,
 } from './domain';
+import type { BackupInfo, BackupList, DataFolderHealth, UploadRef } from './files';
 import type { Framework, FrameworkSummary } from './framework/schema';
 import type { AssessmentResultsView, PortfolioView, TrendView } from './results';
 
@@ -109,13 +110,27 @@ const evidenceFields = {
   url: url.nullable(),
 };
 
-export const fileUpload = z.strictObject({
-  name: name(255),
-  mime: text(200).default('application/octet-stream'),
-  /** The file's bytes, base64-encoded. */
-  dataBase64: z.string({ error: 'must be the file content as base64' }),
-});
+export const uploadId = z.string({ error: 'must be an upload id' }).regex(/^[0-9a-f]{32}$/, 'is not a valid upload id');
+export const fileUpload = z
+  .strictObject({
+    name: name(255),
+    mime: text(200).default('application/octet-stream'),
+    /** The file's bytes, base64-encoded: for small files and scripts. */
+    dataBase64: z.string({ error: 'must be the file content as base64' }).optional(),
+    /** A file streamed by POST /api/upload (browser mode) or chosen with upload.pick (desktop app). */
+    uploadId: uploadId.optional(),
+  })
+  .refine((f) => (f.dataBase64 === undefined) !== (f.uploadId === undefined), { message: 'must carry either dataBase64 or uploadId, not both' });
 const empty = z.strictObject({});
+/** A file name inside the data folder: no folder part. */
+const engagementFileName = z
+  .string({ error: 'must be a file name' })
+  .max(255)
+  .regex(/^(?!\.)[^/\\:*?"<>|]+\.mwb$/, 'must be the name of an engagement file (.mwb) in the data folder')
+  .refine((s) => !s.includes('\u0000'), 'must be the name of an engagement file (.mwb) in the data folder');
+const backupFileName = z
+  .string({ error: 'must be a backup name' })
+  .regex(/^\d{8}T\d{6}(?:\d{3})?Z-[a-z-]+(?:-v\d+)?\.mwb$/, 'is not the name of a backup');
 
 export const engagementFields = {
   client: name(),
@@ -250,7 +265,13 @@ export const api = {
     ticked: string[];
     suggestedLevel: number | null;
   }>(),
-  'assessment.acceptMedian': command(z.strictObject(capabilityRef)).returns<Rating>(),
+  /**
+   * Agrees the median of the votes (and of the target votes, when there are any). A median between two levels
+   * is read downwards unless `currentLevel` (or `targetLevel`) picks the level above it.
+   */
+  'assessment.acceptMedian': command(
+    z.strictObject({ ...capabilityRef, currentLevel: level.optional(), targetLevel: level.optional() }),
+  ).returns<Rating>(),
   'assessment.history': command(
     z.strictObject({ ...assessmentRef, capabilityId: capabilityId.optional(), limit: z.number().int().min(1).max(2000).default(300) }),
   ).returns<AuditEntry[]>(),
@@ -344,6 +365,8 @@ export const api = {
       modules: z.array(z.string().regex(/^M[1-9]\d*$/, 'is not a module id such as M3')).min(1, 'must name at least one module'),
       participantIds: z.array(idSchema).default([]),
       minutes: z.number().int().min(10, 'must be at least 10 minutes').max(24 * 60, 'must be at most a day'),
+      /** Blind voting: the projector hides the votes on a capability until they are revealed. */
+      blind: z.boolean().default(false),
     }),
   ).returns<WorkshopSession>(),
   'workshop.focus': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId })).returns<WorkshopSession>(),
@@ -371,6 +394,39 @@ export const api = {
       region: text(80).min(1, 'must not be empty; leave it out for every region').optional(),
     }),
   ).returns<PortfolioView>(),
+  /** Changes a running session: who is in the room now (the vote order follows it) and blind voting. */
+  'workshop.update': command(
+    z.strictObject({ ...engagementRef, sessionId: idSchema, participantIds: z.array(idSchema).optional(), blind: z.boolean().optional() }),
+  ).returns<WorkshopSession>(),
+  /** In blind voting, shows the votes on a capability on the projector all at once (or hides them again for a new round). */
+  'workshop.reveal': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId, revealed: z.boolean().default(true) })).returns<WorkshopSession>(),
+  /** What the engine found in the data folder: damaged files, copies of one engagement, files a crash left half-created. */
+  'engagement.health': command(empty).returns<DataFolderHealth>(),
+  /**
+   * Settles two files that hold one engagement: `open` makes this file the one in use, `copy` imports it as a
+   * separate engagement, `setAside` moves it out of the folder into `set-aside/`.
+   */
+  'engagement.resolveDuplicate': command(
+    z.strictObject({ ...engagementRef, file: engagementFileName, action: z.enum(['open', 'copy', 'setAside'], { error: 'must be open, copy or setAside' }) }),
+  ).returns<DataFolderHealth>(),
+  /** A full integrity check of the engagement's file, now; a damaged file becomes read-only. */
+  'engagement.check': command(z.strictObject(engagementRef)).returns<{ ok: boolean; file: string; message: string }>(),
+
+  /** The engagement's backups, newest first, with what changed since each. */
+  'backup.list': command(z.strictObject(engagementRef)).returns<BackupList>(),
+  'backup.create': command(z.strictObject(engagementRef)).returns<BackupInfo>(),
+  /**
+   * Restores a backup as a new engagement (`new`), or in place of the current file (`replace`), which is backed
+   * up first so the restore can be undone by restoring that copy.
+   */
+  'backup.restore': command(
+    z.strictObject({ ...engagementRef, backupId: backupFileName, mode: z.enum(['new', 'replace'], { error: 'must be new or replace' }) }),
+  ).returns<{ engagement: EngagementSummary; safetyBackup: BackupInfo | null }>(),
+
+  /** Desktop app: choose an evidence file in a dialog; the engine reads it from disk. Null when cancelled. */
+  'upload.pick': command(empty).returns<UploadRef | null>(),
+  /** Drops an upload that will not be added. */
+  'upload.discard': command(z.strictObject({ uploadId })).returns<{ removed: boolean }>(),
 
   /** Brings back a participant who was marked as left. */
   'participant.restore': command(z.strictObject({ ...engagementRef, participantId: idSchema })).returns<Participant>(),

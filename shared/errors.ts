@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'disk_full'
   | 'read_only'
+  | 'folder_in_use'
   | 'internal';
 
 export interface ApiErrorShape {
@@ -57,6 +58,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 404;
     case 'conflict':
     case 'file_too_new':
+    case 'folder_in_use':
       return 409;
     case 'too_large':
       return 413;

@@ -1,7 +1,9 @@
 /**
  * Browser mode: the same registry as Electron IPC, over HTTP on 127.0.0.1 only.
  * POST /api/<command> with a JSON body and `Authorization: Bearer <token>`; GET /api/events streams
- * engine events as Server-Sent Events. The built renderer is served from `rendererDir`.
+ * engine events as Server-Sent Events; POST /api/upload streams an evidence file in and GET /api/file
+ * streams one out. The built renderer is served from `rendererDir`. Whatever a client sends is answered
+ * (a malformed request with a 4xx); nothing a request does stops the server.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { ApiError, httpStatusFor, type ApiErrorShape } from '../../shared/errors';
 import type { Engine } from './engine';
 import { StaticFiles } from './static';
+import { attachmentStream, formatMb, INLINE_LIMIT_MB } from './upload';
 
 export interface ServerOptions {
   engine: Engine;
@@ -83,6 +86,20 @@ function sendError(res: ServerResponse, error: ApiErrorShape): void {
   sendJson(res, httpStatusFor(error.code), { ok: false, error });
 }
 
+/** `decodeURIComponent` that answers null to a malformed escape instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    const decoded = decodeURIComponent(text);
+    return decoded.includes('\u0000') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
+function badRequest(res: ServerResponse, message: string): void {
+  sendError(res, { code: 'invalid_input', message });
+}
+
 function readBody(req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -122,7 +139,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   heartbeat.unref();
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = decodePath(url.pathname.slice('/api/'.length));
+    if (name === null) return badRequest(res, 'The address of the request is not valid: it has a malformed escape.');
+    if (name === 'file' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const auth = req.headers.authorization;
+      const given = auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('token');
+      if (!tokenMatches(given, token)) {
+        return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
+      }
+      return sendFile(req, res, url);
+    }
     if (name === 'events' && req.method === 'GET') {
       if (!tokenMatches(url.searchParams.get('token'), token)) {
         return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
@@ -142,14 +168,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!tokenMatches(given, token)) {
       return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
     }
+    if (name === 'upload') return receiveUpload(req, res, url);
     let input: unknown = {};
     // A file travels base64-encoded (4 bytes for 3), within the attachment limit from Settings.
     const withFile = name === 'evidence.add';
     const limitMb = engine.library.settings().attachmentLimitMb;
-    const limit = withFile ? Math.ceil((limitMb * 1048576 * 4) / 3) + maxBody : maxBody;
-    const tooLarge = withFile
-      ? `file: the file is larger than the limit of ${limitMb} MB (change it in Settings).`
-      : `The request is larger than ${Math.round(limit / 1048576)} MB, the most this command accepts.`;
+    // Inline base64 is held to what a JSON text can carry; larger files go through POST /api/upload.
+    const inlineMb = Math.min(limitMb, INLINE_LIMIT_MB);
+    const limit = withFile ? Math.ceil((inlineMb * 1048576 * 4) / 3) + maxBody : maxBody;
+    const tooLarge = !withFile
+      ? `The request is larger than ${Math.round(limit / 1048576)} MB, the most this command accepts.`
+      : limitMb <= INLINE_LIMIT_MB
+        ? `file: the file is larger than the limit of ${limitMb} MB (change it in Settings).`
+        : `file: a file sent inside the request as base64 may be at most ${INLINE_LIMIT_MB} MB; send larger files (up to the limit of ${limitMb} MB) to POST /api/upload and add them by uploadId.`;
     try {
       const body = await readBody(req, limit, tooLarge);
       if (body.length) input = JSON.parse(body.toString('utf8'));
@@ -160,6 +191,67 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const outcome = await engine.invoke(name, input);
     if (outcome.ok) sendJson(res, 200, outcome);
     else sendError(res, outcome.error);
+  }
+
+  /**
+   * POST /api/upload?name=<file name>: the body is the file itself, streamed to the data folder while it is
+   * hashed and held to the limit in Settings; answers an upload id for `evidence.add`.
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const fileName = (url.searchParams.get('name') ?? '').trim();
+    if (!fileName || fileName.length > 255 || fileName.includes('\u0000')) {
+      return badRequest(res, 'name: give the file name in the address, as /api/upload?name=<file name> (1 to 255 characters).');
+    }
+    const mime = (req.headers['content-type'] ?? 'application/octet-stream').slice(0, 200);
+    const limitMb = engine.library.settings().attachmentLimitMb;
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    const refuse = (error: ApiErrorShape) => {
+      // The rest of the body is read and dropped (never kept), so the client gets this answer rather than a reset.
+      sendError(res, error);
+      req.resume();
+    };
+    if (Number.isFinite(declared) && declared > limitMb * 1048576) {
+      return refuse({ code: 'too_large', message: `file: ${fileName} is ${formatMb(declared)}; the limit is ${limitMb} MB (change it in Settings).`, details: { size: declared, limitMb } });
+    }
+    try {
+      const ref = await engine.files.uploads.receive(req, { name: fileName, mime }, limitMb);
+      sendJson(res, 200, { ok: true, result: ref });
+    } catch (err) {
+      refuse(err instanceof ApiError ? err.toJSON() : { code: 'invalid_input', message: `file: ${fileName} could not be received: ${(err as Error).message}` });
+    }
+  }
+
+  /**
+   * GET /api/file?engagementId=..&evidenceId=..&token=..: an evidence file, streamed part by part whatever
+   * its size, always as a download (never shown as a page of this origin).
+   */
+  async function sendFile(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const engagementId = url.searchParams.get('engagementId') ?? '';
+    const evidenceId = url.searchParams.get('evidenceId') ?? '';
+    if (!/^[0-9a-z]{8,40}$/.test(engagementId) || !/^[0-9a-z]{8,40}$/.test(evidenceId)) {
+      return badRequest(res, 'engagementId and evidenceId: give both ids in the address.');
+    }
+    let file: { name: string; size: number; parts: () => Iterable<Buffer> };
+    try {
+      file = await attachmentStream(engine, engagementId, evidenceId);
+    } catch (err) {
+      const shape = err instanceof ApiError ? err.toJSON() : { code: 'internal' as const, message: (err as Error).message };
+      return sendError(res, shape);
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': file.size,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Content-Security-Policy': 'sandbox',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    for (const part of file.parts()) {
+      if (res.destroyed) return;
+      if (!res.write(part)) await new Promise((r) => res.once('drain', r));
+    }
+    res.end();
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -173,7 +265,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end('The interface has not been built: run `npm run build` first.');
       return;
     }
-    let path = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
+    const requested = decodePath(url.pathname);
+    if (requested === null) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The address is not valid: it has a malformed escape.');
+      return;
+    }
+    let path = normalize(join(rendererDir, requested));
     if (path !== rendererDir && !path.startsWith(rendererDir + sep)) {
       res.writeHead(403);
       res.end();
@@ -191,16 +289,33 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url).catch((err) => {
-        console.error('[server]', err);
-        if (!res.headersSent) sendError(res, { code: 'internal', message: 'The server failed to answer.' });
-      });
-    } else {
-      serveStatic(req, res, url);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return badRequest(res, 'The address of the request is not valid.');
+    }
+    try {
+      if (url.pathname.startsWith('/api/')) {
+        handleApi(req, res, url).catch((err) => {
+          console.error('[server]', err);
+          if (!res.headersSent) sendError(res, { code: 'internal', message: 'The server failed to answer.' });
+        });
+      } else {
+        serveStatic(req, res, url);
+      }
+    } catch (err) {
+      // Whatever a request makes the routing throw is answered, never left to stop the server.
+      console.error('[server]', err);
+      if (!res.headersSent) badRequest(res, 'The request could not be read.');
+      else res.destroy();
     }
   });
+
+  // An idle connection is kept for a minute: a long write (a large attachment) blocks the engine for seconds,
+  // and a client reusing a connection the server just timed out would see a reset instead of an answer.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -43,14 +43,23 @@ export function buildRegistry(parts: Record<string, HandlerMap>): Registry {
 export function toErrorShape(err: unknown): ApiErrorShape {
   if (err instanceof ApiError) return err.toJSON();
   if (err instanceof Database.SqliteError) {
+    // Extended result codes (SQLITE_CORRUPT_VTAB, SQLITE_BUSY_SNAPSHOT, ...) count as their primary code.
     const code = err.code;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { code: 'conflict', message: 'That name is already used here.' };
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'conflict', message: 'That refers to something that does not exist or is still in use.' };
-    if (code === 'SQLITE_FULL') return { code: 'disk_full', message: 'The disk is full: the change was not saved. Free some space and try again.' };
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return { code: 'file_corrupt', message: 'The engagement file is damaged: the change was not saved.' };
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { code: 'conflict', message: 'The file is busy with another change; try again in a moment.' };
-    if (code === 'SQLITE_READONLY') return { code: 'read_only', message: 'The file is open read-only: the change was not saved.' };
+    // What the file's own rules refuse is bad input, not an engine fault (e.g. a name that is only a NUL character).
+    if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_MISMATCH') {
+      return { code: 'invalid_input', message: `A value is not allowed here (${err.message}). Nothing was saved.` };
+    }
+    if (code === 'SQLITE_TOOBIG') return { code: 'too_large', message: 'A value is larger than the file can hold. Nothing was saved.' };
+    if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return { code: 'disk_full', message: 'The disk is full: the change was not saved. Free some space and try again.' };
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ') {
+      return { code: 'file_corrupt', message: 'The engagement file is damaged: the change was not saved.', details: { sqlite: err.message } };
+    }
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { code: 'conflict', message: 'The file is busy with another change; try again in a moment.' };
+    if (code.startsWith('SQLITE_READONLY')) return { code: 'read_only', message: 'The file is open read-only: the change was not saved.' };
   }
+  if ((err as { code?: unknown } | null)?.code === 'ENOSPC') return { code: 'disk_full', message: 'The disk is full: nothing was saved. Free some space and try again.' };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Something went wrong in the engine: ${message}` };
 }

@@ -209,7 +209,7 @@ export class RollupKeeper {
       await new Promise((r) => setImmediate(r));
       if (this.closed()) return;
       try {
-        const db = await files.openPath(path, false);
+        const db = await files.openPath(path, false, id);
         let computed: Computed[];
         try {
           const handle: Readable = { read: new Statements(db), connection: () => db };

@@ -1,13 +1,14 @@
 import { Suspense, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/menu';
 import { onEngineEvent, onMenuCommand, transport } from './api';
+import { Messages } from './components/Messages';
 import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useSettings } from './stores/settings';
 import { useResults } from './stores/results';
-import { AssessmentView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, ScreenLoading, SettingsView, TrendView, prefetchScreens } from './screens';
+import { AssessmentView, BackupsView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, ScreenLoading, SettingsView, TrendView, prefetchScreens } from './screens';
 import { EngagementView } from './views/EngagementView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { isTypingTarget } from './typing';
@@ -67,8 +68,6 @@ function shortcutFor(e: KeyboardEvent): MenuCommand | null {
 
 export function App() {
   const route = useApp((s) => s.route);
-  const toasts = useApp((s) => s.toasts);
-  const dismiss = useApp((s) => s.dismiss);
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
   const paletteOpen = useApp((s) => s.paletteOpen);
@@ -119,25 +118,12 @@ export function App() {
     };
   }, []);
 
-  const toastList = (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
-          <span>{t.text}</span>
-          <button className="btn small ghost" aria-label="Dismiss" onClick={() => dismiss(t.id)}>×</button>
-        </div>
-      ))}
-    </div>
-  );
-
+  // The projector shows messages in its own top bar.
   if (route.name === 'projector') {
     return (
-      <>
-        <Suspense fallback={<ScreenLoading />}>
-          <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
-        </Suspense>
-        {toastList}
-      </>
+      <Suspense fallback={<ScreenLoading />}>
+        <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
+      </Suspense>
     );
   }
 
@@ -149,7 +135,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={['home', 'engagement', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'backups', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -159,6 +145,7 @@ export function App() {
             Settings
           </button>
         </nav>
+        <Messages className="topbar-messages" />
         <div className="topbar-right">
           <button className="search-button" onClick={() => setApp({ paletteOpen: true })}>
             Search… <kbd>{keysLabel('Mod+K')}</kbd>
@@ -170,6 +157,7 @@ export function App() {
         <Suspense fallback={<ScreenLoading />}>
           {route.name === 'home' && <Home />}
           {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
+          {route.name === 'backups' && <BackupsView engagementId={route.engagementId} />}
           {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
           {route.name === 'settings' && <SettingsView />}
           {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
@@ -185,7 +173,6 @@ export function App() {
         </Suspense>
       )}
       <ShortcutsOverlay />
-      {toastList}
     </div>
   );
 }

@@ -14,6 +14,7 @@ const load = {
   results: () => import('./views/ResultsView'),
   trend: () => import('./views/TrendView'),
   portfolio: () => import('./views/PortfolioView'),
+  backups: () => import('./views/BackupsView'),
 };
 
 export const AssessmentView = lazy(() => load.assessment().then((m) => ({ default: m.AssessmentView })));
@@ -24,6 +25,7 @@ export const Palette = lazy(() => load.palette().then((m) => ({ default: m.Palet
 export const ResultsView = lazy(() => load.results().then((m) => ({ default: m.ResultsView })));
 export const TrendView = lazy(() => load.trend().then((m) => ({ default: m.TrendView })));
 export const PortfolioView = lazy(() => load.portfolio().then((m) => ({ default: m.PortfolioView })));
+export const BackupsView = lazy(() => load.backups().then((m) => ({ default: m.BackupsView })));
 
 /** After this long the first screen is up: the others are fetched then, when the browser is idle. */
 const PREFETCH_AFTER_MS = 1500;

@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
+import { files, uploads } from './files';
 import { resultsBench } from './results';
 import { ms, row, sample, stats } from './stats';
 
@@ -294,6 +295,8 @@ const sections: Record<string, () => Promise<void>> = {
   workshop,
   keypress,
   refresh,
+  files,
+  upload: uploads,
   // RESULTS_BENCH_ENGAGEMENTS=20 runs it on a smaller portfolio.
   results: () => resultsBench({ engagements: Number(process.env.RESULTS_BENCH_ENGAGEMENTS ?? 200) }),
   coldstart,

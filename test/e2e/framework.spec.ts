@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, seriousA11yViolations, test } from './fixtures';
+import { EngineApi, WorkspacePage } from './pages';
 
 test('the framework browser shows 1.1 criteria and guidance, and still shows 1.0 on request', async ({ app, server }) => {
   await app.goto(`${server.url}#/framework/M2.1`);
@@ -58,4 +59,30 @@ test('a custom framework: copy, edit a descriptor, export, remove and import it 
   await app.getByLabel('Framework file to import').setInputFiles(brokenFile);
   await expect(app.getByRole('alert').filter({ hasText: 'modules[3].capabilities[2].levels[4].criteria: must have 2 to 4 items' })).toBeVisible();
   await expect(app.getByRole('combobox', { name: 'Framework' }).locator('option', { hasText: '1.1.0 (custom' })).toHaveCount(0);
+});
+
+test('ticking the pass criteria of a capability suggests the level they support; the consultant sets it', async ({ app, server }) => {
+  const api = new EngineApi(server.url);
+  const { engagementId, assessmentId } = await api.seed();
+  const ws = new WorkspacePage(app);
+  await ws.open(server.url, engagementId, assessmentId, 'M2.1');
+  await app.getByRole('tab', { name: /Pass criteria/ }).click();
+  const panel = app.getByRole('tabpanel');
+  const level = (n: number) => panel.getByRole('group', { name: new RegExp(`^Level ${n} `) });
+  for (const box of await level(2).getByRole('checkbox').all()) await box.check();
+  await expect(panel.getByText(/they support level 2 Repeatable/)).toBeVisible();
+  // All of level 3 but one: still level 2.
+  const l3 = await level(3).getByRole('checkbox').all();
+  for (const box of l3.slice(1)) await box.check();
+  await expect(panel.getByText(/they support level 2 Repeatable/)).toBeVisible();
+  await l3[0]!.check();
+  await expect(panel.getByText(/they support level 3 Defined/)).toBeVisible();
+  // Ticking suggests; it does not score.
+  await expect(ws.pressedLevel('Current')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Set current level to 3' }).click();
+  await expect(ws.pressedLevel('Current')).toHaveAccessibleName(/^3 /);
+  // The ticks are stored with the score: they are there after a reload, and undo takes the last one back.
+  await app.reload();
+  await app.getByRole('tab', { name: /Pass criteria/ }).click();
+  await expect(app.getByRole('tabpanel').getByRole('checkbox', { checked: true })).toHaveCount(2 + l3.length);
 });

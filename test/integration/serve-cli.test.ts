@@ -40,6 +40,11 @@ describe('browser-mode server command', () => {
   it('takes the data folder from MATURITY_DATA_DIR and makes a new token each launch', async () => {
     const dataDir = tempDir();
     const first = await launch([], { MATURITY_DATA_DIR: dataDir });
+    // One process per data folder: the second launch comes after the first has stopped.
+    await new Promise((r) => {
+      first.child.once('exit', r);
+      first.child.kill('SIGTERM');
+    });
     const second = await launch(['--port', '0'], { MATURITY_DATA_DIR: dataDir });
     const token = (l: string) => l.split('token=')[1];
     expect(token(first.line)).not.toEqual(token(second.line));

@@ -1,6 +1,6 @@
 /** Opening SQLite files: pragmas, identity check, migrations with a backup taken first. */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import type { Migration } from './migrations';
@@ -21,6 +21,32 @@ export interface OpenOptions {
   now: () => Date;
   /** Create the file if it does not exist (otherwise a missing file is not_found). */
   create?: boolean;
+  /**
+   * Takes the copy before a migration instead of the default `<backupDir>/<file>.v<version>.bak`, and says
+   * where it went; `false` takes none (the file is itself a copy).
+   */
+  backupBeforeMigration?: ((db: Db, fromVersion: number) => Promise<string | null>) | false;
+  /** Decides the durability pragmas; the running system by default. */
+  platform?: NodeJS.Platform;
+}
+
+/** Largest write-ahead log kept between checkpoints, in bytes. */
+export const JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Durability: WAL with `synchronous=FULL` everywhere; on macOS `fsync` does not reach the platter, so
+ * `fullfsync` (F_FULLFSYNC) is turned on there, for commits and for checkpoints.
+ */
+export function durabilityPragmas(platform: NodeJS.Platform): string[] {
+  const pragmas = ['synchronous = FULL', `journal_size_limit = ${JOURNAL_SIZE_LIMIT}`];
+  if (platform === 'darwin') pragmas.push('fullfsync = ON', 'checkpoint_fullfsync = ON');
+  return pragmas;
+}
+
+/** SQLite's answer when a full disk leaves no room for a WAL file's shared-memory index. */
+function noRoomForIndex(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR_SHM'));
 }
 
 export interface Opened {
@@ -52,17 +78,30 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   mkdirSync(dirname(file), { recursive: true });
 
   let db: Db;
-  try {
-    db = new Database(file, { fileMustExist: !opts.create, nativeBinding: opts.nativeBinding });
-  } catch (err) {
-    throw new ApiError('file_corrupt', `${name} could not be opened: ${(err as Error).message}.`, { file });
-  }
+  const connect = (exclusive: boolean): Db => {
+    try {
+      const conn = new Database(file, { fileMustExist: !opts.create, nativeBinding: opts.nativeBinding });
+      // On a full disk, exclusive locking keeps the WAL index in memory: the file can still be read.
+      if (exclusive) conn.pragma('locking_mode = EXCLUSIVE');
+      return conn;
+    } catch (err) {
+      throw new ApiError('file_corrupt', `${name} could not be opened: ${(err as Error).message}.`, { file });
+    }
+  };
+  db = connect(false);
 
   try {
     let version: number;
     let appId: number;
     try {
-      version = db.pragma('user_version', { simple: true }) as number;
+      try {
+        version = db.pragma('user_version', { simple: true }) as number;
+      } catch (err) {
+        if (!noRoomForIndex(err)) throw err;
+        db.close();
+        db = connect(true);
+        version = db.pragma('user_version', { simple: true }) as number;
+      }
       appId = db.pragma('application_id', { simple: true }) as number;
     } catch (err) {
       throw new ApiError(
@@ -89,16 +128,27 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
       );
     }
 
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    for (const pragma of durabilityPragmas(opts.platform ?? process.platform)) db.pragma(pragma);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
 
     let backupFile: string | null = null;
-    if (version > 0 && version < latest) {
-      mkdirSync(opts.backupDir, { recursive: true });
-      backupFile = join(opts.backupDir, `${name}.v${version}.${stamp(opts.now())}.bak`);
-      await db.backup(backupFile);
+    if (version > 0 && version < latest && opts.backupBeforeMigration !== false) {
+      if (opts.backupBeforeMigration) {
+        backupFile = await opts.backupBeforeMigration(db, version);
+      } else {
+        // One copy per version: a migration that fails at every start replaces its copy, never piles them up.
+        mkdirSync(opts.backupDir, { recursive: true });
+        backupFile = join(opts.backupDir, `${name}.v${version}.bak`);
+        const tmp = `${backupFile}.${stamp(opts.now())}.tmp`;
+        try {
+          await db.backup(tmp);
+          renameSync(tmp, backupFile);
+        } finally {
+          rmSync(tmp, { force: true });
+        }
+      }
     }
     if (version < latest) migrate(db, opts.migrations, version, expectedId);
     return { db, fromVersion: version, backupFile };
@@ -115,8 +165,11 @@ function isEmptySchema(db: Db): boolean {
 
 /** Applies every migration above `from` in one transaction: all or nothing. */
 export function migrate(db: Db, migrations: readonly Migration[], from: number, applicationId: number): void {
-  const pending = migrations.filter((m) => m.version > from);
   const run = db.transaction(() => {
+    // Read the version again under the write lock: another connection may have migrated the file meanwhile.
+    const now = db.pragma('user_version', { simple: true }) as number;
+    const pending = migrations.filter((m) => m.version > Math.max(from, now));
+    if (now >= latestVersion(migrations) && now > 0) return;
     for (const m of pending) {
       try {
         db.exec(m.sql);
@@ -127,5 +180,5 @@ export function migrate(db: Db, migrations: readonly Migration[], from: number, 
     db.pragma(`user_version = ${latestVersion(migrations)}`);
     db.pragma(`application_id = ${applicationId}`);
   });
-  run();
+  run.immediate();
 }

@@ -1,6 +1,7 @@
 /** engagement.*: the engagements of the data folder, one SQLite file each, listed by the library index. */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApiError } from '../../../shared/errors';
 import type { Engagement, EngagementSummary } from '../../../shared/domain';
 import type { CommandContext } from '../context';
 import type { ReadHandle } from '../db/handle';
@@ -14,9 +15,11 @@ import {
   type EngagementRow,
   type ParticipantRow,
 } from '../db/rows';
-import { ENGAGEMENT_EXT } from '../files';
+import { EngagementFile, ENGAGEMENT_EXT } from '../files';
+import { duplicateFile, folderHealth, forgetCopy, switchTo } from '../health';
 import { LibraryIndex } from '../library';
 import { libraryMutation, mutateFile, mutation } from '../mutation';
+import { probeFile } from '../probe';
 import type { HandlerMap } from '../registry';
 import { createSampleEngagement } from './sample-engagement';
 
@@ -79,12 +82,9 @@ export const engagementHandlers: HandlerMap = {
   'engagement.create': async (ctx, input) => {
     const id = ctx.newId();
     const file = `${slug(input.client)}-${id.slice(-8)}${ENGAGEMENT_EXT}`;
-    const path = ctx.files.pathOf(file);
-    const db = await ctx.files.openPath(path, true);
-    const handle = ctx.files.adopt(id, path, db);
-    let row: EngagementRow | undefined;
-    try {
-      row = mutateFile(ctx, handle, { entity: 'engagement', entityId: id }, (tx) => {
+    // Written whole under a temporary name: a failure or a crash leaves nothing behind.
+    const row = await ctx.files.createFile(id, file, (handle) =>
+      mutateFile(ctx, handle, { entity: 'engagement', entityId: id }, (tx) => {
         const r: EngagementRow = {
           id,
           client: input.client,
@@ -102,11 +102,14 @@ export const engagementHandlers: HandlerMap = {
           { ...r },
         );
         return { result: r, after: r };
-      });
+      }),
+    );
+    try {
       mirrorIndex(ctx, row, file);
     } catch (err) {
+      // Not listed means not created: the file goes too.
       ctx.files.close(id);
-      for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+      for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.files.pathOf(file) + suffix, { force: true });
       throw err;
     }
     return summary(ctx, id);
@@ -116,10 +119,15 @@ export const engagementHandlers: HandlerMap = {
 
   'engagement.open': async (ctx, input) => {
     const file = await ctx.files.get(input.engagementId);
-    libraryMutation(ctx, 'engagement_index', (tx) => {
-      tx.run('UPDATE engagement_index SET last_opened_at = ? WHERE id = ?', ctx.clock.at(), input.engagementId);
-      return { result: null };
-    }, { audit: false });
+    // Noting when it was opened is a courtesy: opening never depends on a write (a full disk, a damaged index).
+    try {
+      libraryMutation(ctx, 'engagement_index', (tx) => {
+        tx.run('UPDATE engagement_index SET last_opened_at = ? WHERE id = ?', ctx.clock.at(), input.engagementId);
+        return { result: null };
+      }, { audit: false });
+    } catch (err) {
+      console.error(`[engine] could not note when ${input.engagementId} was opened: ${(err as Error).message}`);
+    }
     return readEngagement(ctx, input.engagementId, file.read);
   },
 
@@ -147,12 +155,13 @@ export const engagementHandlers: HandlerMap = {
       (before, after) => ({ before: { archivedAt: before.archived_at }, after: { archivedAt: after.archived_at } }),
     ),
 
-  'engagement.delete': (ctx, input) => {
+  'engagement.delete': async (ctx, input) => {
     const row = ctx.library.row(input.engagementId);
     const path = ctx.files.pathOf(row.file);
     ctx.files.close(input.engagementId);
     for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) rmSync(p);
-    // Copies taken before migrations hold the same client data: they go with it.
+    // Backups hold the same client data: they go with it.
+    await ctx.files.backups.removeAll(input.engagementId);
     if (existsSync(ctx.files.backupsDir)) {
       for (const f of readdirSync(ctx.files.backupsDir)) if (f.startsWith(`${row.file}.`)) rmSync(join(ctx.files.backupsDir, f), { force: true });
     }
@@ -166,5 +175,53 @@ export const engagementHandlers: HandlerMap = {
 
   'engagement.unreadable': (ctx) => ctx.files.unreadable,
 
+  'engagement.health': (ctx) => folderHealth(ctx.files),
+
+  'engagement.resolveDuplicate': async (ctx, input) => {
+    const file = duplicateFile(ctx.files, input.engagementId, input.file);
+    const path = ctx.files.pathOf(file);
+    if (input.action === 'setAside') {
+      ctx.files.setAside(file);
+      forgetCopy(ctx.files, input.engagementId, file);
+    } else {
+      const probe = probeFile(path, { check: 'quick', latestVersion: Number.MAX_SAFE_INTEGER });
+      if (probe.kind !== 'ok') {
+        throw new ApiError('file_corrupt', `${file} cannot be used: ${probe.kind === 'damaged' || probe.kind === 'unreadable' ? probe.reason : 'it holds no engagement'}. Set it aside instead.`, { file });
+      }
+      if (input.action === 'open') {
+        switchTo(ctx.files, input.engagementId, file, probe.row);
+      } else {
+        await importCopy(ctx, input.engagementId, file, probe.row);
+      }
+    }
+    ctx.emit({ type: 'changed', engagementId: null, tables: ['engagement_index'], command: ctx.command });
+    return folderHealth(ctx.files);
+  },
+
+  'engagement.check': (ctx, input) => ctx.files.check(input.engagementId),
+
   'engagement.createSample': (ctx) => createSampleEngagement(ctx),
 };
+
+/**
+ * Imports the other file of an engagement as an engagement of its own: backed up first (reason `import`),
+ * then given a new id and "(copy)" after its client's name, in one audited change.
+ */
+async function importCopy(ctx: CommandContext, engagementId: string, file: string, row: EngagementRow): Promise<void> {
+  const path = ctx.files.pathOf(file);
+  const source = await ctx.files.openPath(path, false);
+  try {
+    await ctx.files.backups.create(engagementId, source, 'import');
+    const id = ctx.newId();
+    const copy = mutateFile(ctx, new EngagementFile(id, path, source), { entity: 'engagement', entityId: id }, (tx) => {
+      const next: EngagementRow = { ...row, id, client: `${row.client} (copy)`.slice(0, 120), updated_at: tx.at };
+      tx.run('UPDATE engagement SET id = @id, client = @client, updated_at = @updated_at WHERE id = @old', { id, client: next.client, updated_at: next.updated_at, old: row.id });
+      return { result: next, before: { id: row.id, client: row.client, file }, after: { id, client: next.client, file } };
+    });
+    source.close();
+    forgetCopy(ctx.files, engagementId, file);
+    mirrorIndex(ctx, copy, file);
+  } finally {
+    if (source.open) source.close();
+  }
+}

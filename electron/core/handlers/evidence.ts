@@ -5,7 +5,7 @@ import type { ReadHandle } from '../db/handle';
 import { toEvidence, type EvidenceRow } from '../db/rows';
 import { mutation, type MutationTx } from '../mutation';
 import type { HandlerMap } from '../registry';
-import { decodeUpload } from '../upload';
+import { decodeUpload, insertAttachment, readAttachment } from '../upload';
 import { assertCapability, assessmentRow, mustExist } from './lookup';
 
 type EvidenceWithFile = EvidenceRow & { att_size: number | null; att_mime: string | null };
@@ -97,8 +97,10 @@ export const evidenceHandlers: HandlerMap = {
   'evidence.add': async (ctx, input) => {
     assertUrl(input.kind, input.url);
     assertDates(input.collectedOn, input.validUntil);
-    const upload = input.file ? decodeUpload(input.file, ctx.settings().attachmentLimitMb) : null;
-    return mutation(ctx, input.engagementId, { entity: 'evidence' }, (tx) => {
+    const limitMb = ctx.settings().attachmentLimitMb;
+    const file = input.file;
+    const upload = !file ? null : file.uploadId ? ctx.files.uploads.take(file.uploadId, limitMb) : decodeUpload({ ...file, dataBase64: file.dataBase64! }, limitMb);
+    const added = await mutation(ctx, input.engagementId, { entity: 'evidence' }, (tx) => {
       input.links.forEach((l, i) => assertLinkable(tx, l.assessmentId, l.capabilityId, `links.${i}.capabilityId`));
       const row: EvidenceRow = {
         id: tx.newId(),
@@ -115,12 +117,7 @@ export const evidenceHandlers: HandlerMap = {
         created_at: tx.at,
         updated_at: tx.at,
       };
-      if (upload && input.file) {
-        tx.run(
-          'INSERT INTO attachment (sha256, size, mime, content, text_content, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-          upload.sha256, upload.bytes.length, input.file.mime || 'application/octet-stream', upload.bytes, upload.text, tx.at,
-        );
-      }
+      if (upload && file) insertAttachment(tx, upload, file.mime || 'application/octet-stream', tx.at);
       tx.run(
         `INSERT INTO evidence (id, title, kind, source, collected_on, valid_until, sensitivity, description, url, attachment_sha256, file_name, created_at, updated_at)
          VALUES (@id, @title, @kind, @source, @collected_on, @valid_until, @sensitivity, @description, @url, @attachment_sha256, @file_name, @created_at, @updated_at)`,
@@ -132,11 +129,13 @@ export const evidenceHandlers: HandlerMap = {
       const single = input.links.length === 1 ? input.links[0]! : null;
       return {
         result: readEvidence(tx, row.id, ctx.clock.today()),
-        after: { ...row, links: input.links, size: upload?.bytes.length ?? null },
+        after: { ...row, links: input.links, size: upload?.size ?? null },
         entityId: row.id,
         ...(single ? { assessmentId: single.assessmentId, capabilityId: single.capabilityId } : {}),
       };
     });
+    if (file?.uploadId) ctx.files.uploads.discard(file.uploadId);
+    return added;
   },
 
   'evidence.update': (ctx, input) =>
@@ -209,7 +208,7 @@ export const evidenceHandlers: HandlerMap = {
     const db = (await ctx.files.get(input.engagementId)).read;
     const ev = evidenceRow(db, input.evidenceId);
     if (!ev.attachment_sha256) throw new ApiError('not_found', `Evidence "${ev.title}" has no file attached.`, { evidenceId: ev.id });
-    const att = db.get<{ size: number; mime: string; content: Buffer }>('SELECT size, mime, content FROM attachment WHERE sha256 = ?', ev.attachment_sha256);
+    const att = readAttachment(db, ev.attachment_sha256, ev.title);
     if (!att) throw new ApiError('file_corrupt', `The file of evidence "${ev.title}" is missing from the engagement file.`, { evidenceId: ev.id });
     return { sha256: ev.attachment_sha256, fileName: ev.file_name ?? 'attachment', mime: att.mime, size: att.size, dataBase64: att.content.toString('base64') };
   },

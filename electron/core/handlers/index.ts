@@ -3,6 +3,7 @@ import { actionHandlers } from './action';
 import { appHandlers } from './app';
 import { assessmentHandlers } from './assessment';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
 import { businessUnitHandlers } from './businessUnit';
 import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
@@ -12,6 +13,7 @@ import { participantHandlers } from './participant';
 import { resultsHandlers } from './results';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { uploadHandlers } from './upload';
 import { voteHandlers } from './vote';
 import { workshopHandlers } from './workshop';
 
@@ -35,4 +37,6 @@ export const handlers: Record<string, HandlerMap> = {
   workshop: workshopHandlers,
   audit: auditHandlers,
   results: resultsHandlers,
+  backup: backupHandlers,
+  upload: uploadHandlers,
 };

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'home' }
   | { name: 'engagement'; engagementId: string; tab: 'people' | 'assessments' | 'details' }
+  | { name: 'backups'; engagementId: string }
   | { name: 'framework'; capabilityId?: string; frameworkId?: string; version?: string }
   | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
@@ -30,6 +31,7 @@ export function parseHash(hash: string): Route {
     return { name: 'assessment', engagementId: parts[1], assessmentId: parts[3], ...(capabilityId ? { capabilityId } : {}), ...(activity ? { activity } : {}) };
   }
   if (parts[0] === 'projector' && parts[1] && parts[2]) return { name: 'projector', engagementId: parts[1], assessmentId: parts[2] };
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'backups') return { name: 'backups', engagementId: parts[1] };
   if (parts[0] === 'e' && parts[1]) {
     const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
     return { name: 'engagement', engagementId: parts[1], tab };
@@ -52,6 +54,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'engagement':
       return `#/e/${encodeURIComponent(route.engagementId)}/${route.tab}`;
+    case 'backups':
+      return `#/e/${encodeURIComponent(route.engagementId)}/backups`;
     case 'framework': {
       const base = route.frameworkId && route.version ? `#/framework/${encodeURIComponent(route.frameworkId)}/${encodeURIComponent(route.version)}` : '#/framework';
       return route.capabilityId ? `${base}/${route.capabilityId}` : base;
@@ -78,6 +82,17 @@ export interface Toast {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** How many times the same message came: shown as "×3" instead of three messages. */
+  count: number;
+}
+
+/** How long a note stays; an error stays until it is dismissed. */
+const INFO_MS = 4000;
+const infoTimers = new Map<number, number>();
+
+/** The one message shown: the oldest error not yet dismissed, else the latest note. */
+export function shownToast(toasts: readonly Toast[]): Toast | null {
+  return toasts.find((t) => t.kind === 'error') ?? toasts[toasts.length - 1] ?? null;
 }
 
 interface AppState {
@@ -114,11 +129,21 @@ export const useApp = create<AppState>((set, get) => ({
     set({ route: parseHash(window.location.hash) });
   },
   notify(kind, text) {
-    const id = ++toastSeq;
-    set({ toasts: [...get().toasts, { id, kind, text }] });
-    window.setTimeout(() => get().dismiss(id), kind === 'error' ? 8000 : 3500);
+    const toasts = get().toasts;
+    const same = toasts.find((t) => t.kind === kind && t.text === text);
+    const id = same?.id ?? ++toastSeq;
+    if (same) set({ toasts: toasts.map((t) => (t === same ? { ...t, count: t.count + 1 } : t)) });
+    // A new note replaces the one before it; errors wait their turn, one at a time.
+    else set({ toasts: [...(kind === 'info' ? toasts.filter((t) => t.kind !== 'info') : toasts), { id, kind, text, count: 1 }] });
+    if (kind === 'info') {
+      for (const t of toasts) if (t.kind === 'info' && t.id !== id) window.clearTimeout(infoTimers.get(t.id));
+      window.clearTimeout(infoTimers.get(id));
+      infoTimers.set(id, window.setTimeout(() => get().dismiss(id), INFO_MS));
+    }
   },
   dismiss(id) {
+    window.clearTimeout(infoTimers.get(id));
+    infoTimers.delete(id);
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
   },
   set(patch) {

@@ -50,6 +50,7 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
             {[current.industry, current.region, current.currency, `FY starts ${MONTHS[current.fyStartMonth - 1]}`].filter(Boolean).join(' · ')}
           </p>
         </div>
+        <button className="btn" onClick={() => navigate({ name: 'backups', engagementId })}>Backups</button>
       </header>
       <div role="tablist" aria-label="Engagement sections" className="tabs">
         {tabs.map((t) => (

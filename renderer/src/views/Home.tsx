@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { EngagementSummary } from '../../../shared/domain';
+import type { DataFolderHealth, DuplicateGroup } from '../../../shared/files';
+import { errorMessage, invoke } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { EngagementFields, draftOf, emptyDraft, engagementFieldNames, type EngagementDraft } from '../components/EngagementForm';
 import { formError, noError, personMessage, type PersonError } from '../errors';
@@ -127,6 +129,94 @@ type Pending =
   | { kind: 'delete'; engagement: EngagementSummary }
   | null;
 
+/** What the engine found in the data folder; read again whenever the list of engagements changes. */
+function useFolderHealth(engagements: EngagementSummary[]) {
+  const [health, setHealth] = useState<DataFolderHealth | null>(null);
+  // Bumped to read the folder's health again after a change.
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  useEffect(() => {
+    let live = true;
+    invoke('engagement.health', {})
+      .then((h) => live && setHealth(h))
+      .catch(() => live && setHealth(null));
+    return () => {
+      live = false;
+    };
+  }, [engagements, version]);
+  return { health, reload };
+}
+
+const ACTIONS = {
+  open: { label: 'Use this file', done: 'now in use' },
+  copy: { label: 'Import as a separate engagement', done: 'imported as a separate engagement' },
+  setAside: { label: 'Move out of the folder', done: 'moved to the set-aside folder' },
+} as const;
+
+/** Two or more files that hold one engagement: the one in use, and what to do with each other copy. */
+function Duplicates({ groups, onDone }: { groups: DuplicateGroup[]; onDone: () => void }) {
+  const notify = useApp((s) => s.notify);
+  const [busy, setBusy] = useState(false);
+  const resolve = async (engagementId: string, file: string, action: keyof typeof ACTIONS) => {
+    setBusy(true);
+    try {
+      await invoke('engagement.resolveDuplicate', { engagementId, file, action });
+      notify('info', `${file}: ${ACTIONS[action].done}`);
+    } catch (err) {
+      notify('error', errorMessage(err));
+    } finally {
+      setBusy(false);
+      onDone();
+    }
+  };
+  return (
+    <section className="notice" aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title">{groups.length === 1 ? 'Two files hold the same engagement' : `${groups.length} engagements are held by more than one file`}</h2>
+      <p className="muted small">
+        A copy left by a file sync or made by hand. The app keeps using the file marked in use, at every start; decide what to do with
+        the other. Nothing is deleted.
+      </p>
+      {groups.map((g) => (
+        <table key={g.engagementId} className="table" aria-label={`Files of ${g.client}`}>
+          <thead>
+            <tr>
+              <th scope="col">Files of {g.client}</th>
+              <th scope="col">Last written</th>
+              <th scope="col">Changes</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {g.copies.map((c) => (
+              <tr key={c.file}>
+                <td>
+                  <span className="mono">{c.file}</span>
+                  {c.inUse && <span className="tag">In use</span>}
+                </td>
+                <td>{formatDateTime(c.modifiedAt)}</td>
+                <td>
+                  {c.changes}
+                  {c.lastChange && <div className="muted small">last: {c.lastChange.command} by {c.lastChange.actor}, {formatDateTime(c.lastChange.at)}</div>}
+                </td>
+                <td className="row-actions">
+                  {!c.inUse &&
+                    (Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]).map((action) => (
+                      <button key={action} className="btn small ghost" disabled={busy} onClick={() => void resolve(g.engagementId, c.file, action)}>
+                        {ACTIONS[action].label}
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
+
 export function Home() {
   const engagements = useLibrary((s) => s.engagements);
   const unreadable = useLibrary((s) => s.unreadable);
@@ -145,6 +235,10 @@ export function Home() {
   const visible = engagements.filter((e) => showArchived || !e.archivedAt);
   const archivedCount = engagements.filter((e) => e.archivedAt).length;
   const twinned = (e: EngagementSummary) => engagements.some((o) => o.id !== e.id && sameName(o.client, e.client));
+  const { health, reload: reloadHealth } = useFolderHealth(engagements);
+  const damaged = new Map((health?.damaged ?? []).map((d) => [d.engagementId, d]));
+  const damagedFiles = new Set((health?.damaged ?? []).map((d) => d.file));
+  const otherUnreadable = unreadable.filter((u) => !damagedFiles.has(u.file));
 
   const close = () => {
     setPending(null);
@@ -185,14 +279,50 @@ export function Home() {
 
       <NamePrompt />
       {error && <p className="form-error" role="alert">{error}</p>}
-      {unreadable.length > 0 && (
+      {health?.libraryRebuilt && (
+        <section className="notice" aria-labelledby="rebuilt-title">
+          <h2 id="rebuilt-title">The list of engagements was rebuilt</h2>
+          <p className="muted small">
+            It was damaged ({health.libraryRebuilt.reason}) and was read again from the engagement files, which hold all your work.
+            The damaged copy is kept as <span className="mono">{health.libraryRebuilt.keptAs}</span> in the data folder.
+          </p>
+        </section>
+      )}
+      {damaged.size > 0 && (
+        <section className="notice" aria-labelledby="damaged-title">
+          <h2 id="damaged-title">{damaged.size === 1 ? 'One engagement file is damaged' : `${damaged.size} engagement files are damaged`}</h2>
+          <p className="muted small">A damaged file can be read but not changed. Restore it from one of its backups.</p>
+          <ul>
+            {[...damaged.values()].map((d) => (
+              <li key={d.engagementId}>
+                <strong>{d.client}</strong> (<span className="mono">{d.file}</span>): the check found &ldquo;{d.reason}&rdquo;.{' '}
+                <button className="link" onClick={() => navigate({ name: 'backups', engagementId: d.engagementId })}>
+                  Restore from a backup
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {health && health.duplicates.length > 0 && <Duplicates groups={health.duplicates} onDone={() => void Promise.all([reloadHealth(), useLibrary.getState().load()])} />}
+      {health && health.halfCreated.length > 0 && (
+        <section className="notice" aria-labelledby="half-title">
+          <h2 id="half-title">Files left by an interrupted create</h2>
+          <ul>
+            {health.halfCreated.map((f) => (
+              <li key={f.file}>{f.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {otherUnreadable.length > 0 && (
         <section className="notice" aria-labelledby="unreadable-title">
           <h2 id="unreadable-title">
-            {unreadable.length === 1 ? 'One file in your data folder could not be opened' : `${unreadable.length} files in your data folder could not be opened`}
+            {otherUnreadable.length === 1 ? 'One file in your data folder could not be opened' : `${otherUnreadable.length} files in your data folder could not be opened`}
           </h2>
           <p className="muted small">They were left exactly as they are. Restore them from a backup, or move them out of the folder.</p>
           <ul>
-            {unreadable.map((u) => (
+            {otherUnreadable.map((u) => (
               <li key={u.file}>
                 <span className="mono">{u.file}</span>: {u.message}
               </li>
@@ -231,6 +361,12 @@ export function Home() {
                     {e.client}
                   </button>
                   {e.archivedAt && <span className="tag">Archived</span>}
+                  {damaged.has(e.id) && (
+                    <>
+                      {' '}
+                      <span className="tag sens-restricted">Damaged</span>
+                    </>
+                  )}
                   <div className="muted small">
                     <bdi>{[e.region, e.currency].filter(Boolean).join(' · ')}</bdi>
                     {twinned(e) && <span className="twin-note"> · created {formatDate(e.createdAt.slice(0, 10), e.region)}</span>}
@@ -240,6 +376,11 @@ export function Home() {
                 <td>{e.lastAssessment ? <><bdi>{e.lastAssessment.label}</bdi> ({formatDate(e.lastAssessment.date, e.region)})</> : <span className="muted">None yet</span>}</td>
                 <td>{e.lastOpenedAt ? formatDateTime(e.lastOpenedAt, e.region) : <span className="muted">Never</span>}</td>
                 <td className="row-actions">
+                  {damaged.has(e.id) && (
+                    <button className="btn small" aria-label={`Restore ${e.client} from a backup`} onClick={() => navigate({ name: 'backups', engagementId: e.id })}>
+                      Restore…
+                    </button>
+                  )}
                   <button className="btn small ghost" aria-label={`Rename ${e.client}`} onClick={() => setPending({ kind: 'rename', engagement: e, draft: draftOf(e) })}>
                     Rename
                   </button>
