@@ -120,10 +120,11 @@ describe('automatic backups', () => {
     await h.call('businessUnit.add', { engagementId: e.id, name: 'Finance' });
     const [file] = engagementFiles(h.dataDir);
     await settled(e.id);
-    // The file as the previous release left it: format 40, before attachment parts.
+    // The file as the previous release left it: format 40, before attachment parts and people who leave.
     await whileStopped(h, () => {
       const db = new Database(join(h.dataDir, 'engagements', file!));
       db.exec('DROP TABLE attachment_part');
+      db.exec('DROP TRIGGER participant_keeps_votes; DROP TABLE removed_business_unit; ALTER TABLE participant DROP COLUMN left_at;');
       db.pragma('user_version = 40');
       db.close();
     });
