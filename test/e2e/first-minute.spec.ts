@@ -23,6 +23,7 @@ test('an empty home offers a sample engagement with two quarters, votes, evidenc
   await expect(ws.heading).toContainText('M2.1');
   await expect(ws.votes.getByRole('row')).toHaveCount(5);
   await expect(ws.evidence).toContainText('Interview: platform team on Kafka sizing');
+  await ws.showTab('Actions');
   await expect(app.getByRole('list', { name: 'Action items' }).getByRole('textbox', { name: 'Action' })).toHaveValue('Resize the order-events topic before peak season');
 
   await app.getByRole('button', { name: 'Maturity Workbench home' }).click();
@@ -51,6 +52,7 @@ test('the first launch asks the consultant’s name once, and the history names 
   const ws = new WorkspacePage(app);
   await ws.keys('3');
   await ws.settled();
+  await ws.showTab('History');
   await expect(app.getByRole('list', { name: 'History of M1.1' })).toContainText('Sam Rivera');
 });
 

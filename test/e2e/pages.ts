@@ -176,6 +176,11 @@ export class WorkspacePage {
     return this.page.getByRole('table', { name: 'Votes by participant' });
   }
 
+  /** Shows one of the tabs below the capability: pass criteria, actions, history, guiding questions. */
+  async showTab(name: 'Actions' | 'History' | 'Pass criteria' | 'Guiding questions') {
+    await this.page.getByRole('tablist', { name: /^More about/ }).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
   /** The evidence linked to the capability on screen. */
   get evidence() {
     return this.page.getByRole('list', { name: 'Linked evidence' });

@@ -139,6 +139,7 @@ test('history lists only what changed, and adding or linking evidence shows in t
   await api.call('evidence.add', { engagementId, title: 'Broker settings export', kind: 'system_config', links: [{ assessmentId, capabilityId: 'M1.1' }] });
   const ws = new WorkspacePage(app);
   await ws.open(server.url, engagementId, assessmentId, 'M2.1');
+  await ws.showTab('History');
   const history = app.getByRole('list', { name: 'History of M2.1' });
   await ws.keys('3');
   await ws.settled();
