@@ -2,7 +2,7 @@
 // shell (esbuild) into dist/engine and dist/electron. `--engine` builds only the engine.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -27,7 +27,14 @@ const common = {
   absWorkingDir: root,
 };
 
-await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
+// serve.cjs only starts serve-engine.cjs (browser mode) through V8's code cache, which a new build makes stale.
+await esbuild({
+  ...common,
+  entryPoints: { serve: 'electron/core/browser-mode-start.ts', 'serve-engine': 'electron/core/browser-mode.ts' },
+  outdir: 'dist/engine',
+  outExtension: { '.js': '.cjs' },
+});
+rmSync(resolve(root, 'dist/engine/serve-engine.cache'), { force: true });
 
 if (bench) {
   await esbuild({ ...common, external: [...common.external, '@playwright/test', 'playwright-core'], format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },
