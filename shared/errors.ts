@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'disk_full'
   | 'read_only'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiErrorShape {
@@ -64,6 +65,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case 'read_only':
       return 423;
+    case 'cancelled':
+      return 409;
     case 'disk_full':
       return 507;
     case 'internal':
