@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ApiError, httpStatusFor, type ApiErrorShape } from '../../shared/errors';
 import type { Engine } from './engine';
+import { serveDownload } from './export/output';
 
 export interface ServerOptions {
   engine: Engine;
@@ -144,6 +145,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       req.on('close', () => streams.delete(res));
       return;
     }
+    if (name.startsWith('download/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      // A written export, as an attachment: a link cannot send a header, so the token comes in the query.
+      if (!tokenMatches(url.searchParams.get('token'), token)) {
+        return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
+      }
+      return serveDownload(engine.app.dataDir, url.pathname.slice('/api/download/'.length), req, res);
+    }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: `Use POST for /api/${name}.` } });
@@ -155,8 +163,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     let input: unknown = {};
     // A file travels base64-encoded (4 bytes for 3), within the attachment limit from Settings.
-    const withFile = name === 'evidence.add';
-    const limitMb = engine.library.settings().attachmentLimitMb;
+    const withFile = name === 'evidence.add' || name === 'survey.import' || name === 'engagement.importFile' || name === 'engagement.setBranding';
+    // An engagement file carries its evidence files: it may be far larger than one attachment.
+    const limitMb = name === 'engagement.importFile' ? Math.max(1024, engine.library.settings().attachmentLimitMb) : engine.library.settings().attachmentLimitMb;
     const limit = withFile ? Math.ceil((limitMb * 1048576 * 4) / 3) + maxBody : maxBody;
     const tooLarge = withFile
       ? `file: the file is larger than the limit of ${limitMb} MB (change it in Settings).`

@@ -14,6 +14,8 @@ import {
   type EngagementRow,
   type ParticipantRow,
 } from '../db/rows';
+import { brandingView, setBranding } from '../export/branding';
+import { exportEngagementFile, importEngagementFile } from '../export/engagement-file';
 import { ENGAGEMENT_EXT } from '../files';
 import { LibraryIndex } from '../library';
 import { libraryMutation, mutateFile, mutation } from '../mutation';
@@ -164,4 +166,12 @@ export const engagementHandlers: HandlerMap = {
   },
 
   'engagement.unreadable': (ctx) => ctx.files.unreadable,
+
+  'engagement.exportFile': (ctx, input) => exportEngagementFile(ctx, input),
+  'engagement.importFile': (ctx, input) => importEngagementFile(ctx, input),
+  'engagement.branding': async (ctx, input) => {
+    const file = await ctx.files.get(input.engagementId);
+    return brandingView(file.read, ctx.library.row(input.engagementId).client);
+  },
+  'engagement.setBranding': (ctx, input) => setBranding(ctx, input),
 };

@@ -6,11 +6,13 @@ import { auditHandlers } from './audit';
 import { businessUnitHandlers } from './businessUnit';
 import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
+import { exportHandlers } from './export';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
 import { participantHandlers } from './participant';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { surveyHandlers } from './survey';
 import { voteHandlers } from './vote';
 import { workshopHandlers } from './workshop';
 
@@ -33,4 +35,6 @@ export const handlers: Record<string, HandlerMap> = {
   history: historyHandlers,
   workshop: workshopHandlers,
   audit: auditHandlers,
+  export: exportHandlers,
+  survey: surveyHandlers,
 };
