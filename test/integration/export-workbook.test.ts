@@ -123,7 +123,8 @@ describe('the workbook of an assessment', () => {
     for (const r of stale) expect((ev.getCell(`E${r}`).value as Date).toISOString().slice(0, 10)).toBe('2026-10-01');
     const heat = wb.getWorksheet('Heat map')!;
     expect(formula(heat, 'C4')).toBe('IF(Scores!$D$2="","",Scores!$D$2)');
-    expect(heat.conditionalFormattings.some((f) => f.ref === 'C4:J12' && f.rules[0]!.type === 'colorScale')).toBe(true);
+    const formats = (heat as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(formats.some((f) => f.ref === 'C4:J12' && f.rules[0]!.type === 'colorScale')).toBe(true);
   });
 
   it('Trend: the module means of both assessments, oldest first, with the change as a formula', () => {

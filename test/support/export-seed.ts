@@ -127,7 +127,6 @@ export async function seedEngagement(h: Harness, options: { client?: string; vot
       title: i < EVIDENCE.length ? title : `${title} (${i})`,
       kind,
       source,
-      url: kind === 'link' ? 'https://example.com' : null,
       collectedOn: '2026-0' + ((i % 9) + 1) + '-15',
       validUntil: i % 4 === 0 ? '2026-10-01' : '2027-06-30',
       sensitivity: sensitivities[i % sensitivities.length]!,
