@@ -254,12 +254,13 @@ export function readSurvey(file: string, grids: readonly SheetGrid[], expect: Su
   const problems: SurveyProblem[] = [];
   const refuse = (sheet: string | null, row: number | null, column: string | null, message: string): SurveyReading => ({ ok: false, problems: [{ file, sheet, row, column, message }] });
   const id = grids.find((g) => g.name === SURVEY_ID_SHEET);
-  if (!id || text(id.rows[0]?.[0]) !== SURVEY_FORMAT) {
+  const marker = id ? id.rows.findIndex((r) => text(r[0]) === SURVEY_FORMAT) : -1;
+  if (!id || marker < 0) {
     return refuse(null, null, null, 'this is not a Maturity Workbench survey (its hidden identification sheet is missing): export a survey from the assessment and fill that in.');
   }
-  const version = Number(id.rows[0]?.[1]);
+  const version = Number(id.rows[marker]![1]);
   if (!Number.isInteger(version) || version > SURVEY_VERSION) {
-    return refuse(SURVEY_ID_SHEET, 1, 'B', `the survey was written by a newer version of Maturity Workbench (survey format ${text(id.rows[0]?.[1])}; this version reads format ${SURVEY_VERSION}). Update the app to import it.`);
+    return refuse(SURVEY_ID_SHEET, marker + 1, 'B', `the survey was written by a newer version of Maturity Workbench (survey format ${text(id.rows[marker]![1])}; this version reads format ${SURVEY_VERSION}). Update the app to import it.`);
   }
   const key = (k: string) => {
     const i = id.rows.findIndex((r) => text(r[0]) === k);
@@ -291,7 +292,8 @@ export function readSurvey(file: string, grids: readonly SheetGrid[], expect: Su
   for (const s of sheets) {
     const current = expect.participants.get(s.participantId);
     if (current === undefined) {
-      problems.push({ file, sheet: s.sheet, row: null, column: null, message: `${s.name || 'this participant'} is not a participant of this engagement (removed since the survey was sent, or the sheet was copied from another survey).` });
+      // Row 2, column B of a participant's sheet shows whom it is for.
+      problems.push({ file, sheet: s.sheet, row: 2, column: 'B', message: `${s.name || 'this participant'} is not a participant of this engagement (removed since the survey was sent, or the sheet was copied from another survey).` });
       continue;
     }
     const grid = grids.find((g) => g.name === s.sheet);
