@@ -131,11 +131,23 @@ export async function importEngagementFile(ctx: CommandContext, input: ParsedInp
         supportedVersion: latest,
       });
     }
+    const damaged = (reason: string) => new ApiError('file_corrupt', `${name} is damaged: ${reason}. Nothing was imported.`, { file: name });
     const backupsBefore = new Set(existingBackups(ctx, temp));
-    db = await ctx.files.openPath(temp, false);
-    for (const b of existingBackups(ctx, temp)) if (!backupsBefore.has(b)) rmSync(b, { force: true });
-    const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new ApiError('file_corrupt', `${name} is damaged: SQLite's integrity check failed (${String(check)}). Nothing was imported.`, { file: name });
+    try {
+      db = await ctx.files.openPath(temp, false);
+    } catch (err) {
+      throw damaged(`it could not be opened (${(err as Error).message.replace(/\.$/, '')})`);
+    } finally {
+      // A copy taken before migrating an older file is of a file that is not in the data folder yet.
+      for (const b of existingBackups(ctx, temp)) if (!backupsBefore.has(b)) rmSync(b, { force: true });
+    }
+    let check: unknown;
+    try {
+      check = db.pragma('integrity_check', { simple: true });
+    } catch (err) {
+      check = (err as Error).message;
+    }
+    if (check !== 'ok') throw damaged(`SQLite's integrity check failed (${String(check)})`);
     const rows = db.prepare('SELECT * FROM engagement').all() as EngagementRow[];
     if (rows.length !== 1) throw new ApiError('file_corrupt', `${name} holds no engagement; nothing was imported.`, { file: name });
     const row = rows[0]!;
