@@ -386,7 +386,7 @@ const gapsSection: SectionBuilder = ({ figures, theme }) => {
             type: 'bar',
             horizontal: true,
             stacked: true,
-            categories: top.map((g) => clip(capabilityLabel(g), 34)),
+            categories: top.map((g) => clip(capabilityLabel(g), 40)),
             series: [
               { name: 'Current level', values: top.map((g) => caps.get(g.capabilityId)?.current ?? null), color: theme.primary },
               { name: 'Gap to target', values: top.map((g) => g.gap), color: theme.accent },
@@ -453,7 +453,7 @@ const modulesSection: SectionBuilder = ({ figures, theme, input, anon }) => {
         { text: fmtLevel(c.gap, true), align: 'center', bold: c.gap !== null && c.gap >= 2, color: c.gap !== null && c.gap >= 2 ? theme.accentText : undefined },
         { text: c.confidence ?? NONE, color: c.confidence ? undefined : theme.muted },
         ev.total
-          ? { text: anon.text(ev.text) + (ev.total > 2 ? ` (+${ev.total - 2} more)` : ''), sub: ev.stale ? `${ev.stale} of ${ev.total} stale` : undefined }
+          ? { text: anon.text(ev.text), sub: [ev.total > 2 ? `+${ev.total - 2} more` : '', ev.stale ? `${ev.stale} of ${ev.total} stale` : ''].filter(Boolean).join('; ') || undefined }
           : { text: 'No evidence linked', italic: true, color: theme.muted },
       ];
     });
@@ -663,8 +663,8 @@ const actionsSection: SectionBuilder = ({ figures, theme, input, anon }) => {
           theme,
           box.w,
           [
-            { header: 'Capability', share: 2.6 },
-            { header: 'Action', share: 5.4 },
+            { header: 'Capability', share: 2.6, lines: 2 },
+            { header: 'Action', share: 5.4, lines: 2 },
             { header: 'Owner', share: 1.6 },
             { header: 'Due', share: 1.1 },
             { header: 'Status', share: 1.1 },

@@ -53,7 +53,7 @@ export function sheetName(name: string, taken: Set<string>): string {
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()) || candidate.toLowerCase() === SURVEY_ID_SHEET; i++) {
     const suffix = ` ${i}`;
-    candidate = base.slice(0, 31 - suffix.length) + suffix;
+    candidate = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
   }
   taken.add(candidate.toLowerCase());
   return candidate;
