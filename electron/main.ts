@@ -10,6 +10,7 @@ import { openEngine } from './core/compose';
 import type { Engine } from './core/engine';
 import { CONTENT_SECURITY_POLICY } from './core/http';
 import { buildMenu, sendToFocused } from './menu';
+import { withSavePath } from './save-dialog';
 import { isAppPage, projectorHash } from './urls';
 
 const rendererIndex = resolve(__dirname, '..', 'renderer', 'index.html');
@@ -110,7 +111,10 @@ async function start(): Promise<void> {
     if (typeof command !== 'string') {
       return { ok: false, error: { code: 'unknown_command', message: 'A command name is required.' } };
     }
-    return running.invoke(command, input);
+    // An export without a path asks where to save it; the command then names the chosen file.
+    const prepared = await withSavePath(running, BrowserWindow.fromWebContents(event.sender) ?? undefined, command, input);
+    if (prepared === null) return { ok: false, error: { code: 'cancelled', message: 'No file was chosen; nothing was exported.' } };
+    return running.invoke(command, prepared);
   });
 
   running.on((event) => {

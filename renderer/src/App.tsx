@@ -6,6 +6,7 @@ import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
+import { useExports } from './stores/exports';
 import { AssessmentView } from './views/AssessmentView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
@@ -79,6 +80,7 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     void useLibrary.getState().load();
     const offEvents = onEngineEvent((event) => {
+      useExports.getState().follow(event);
       if (event.type !== 'changed') return;
       if (event.engagementId === null) void useLibrary.getState().load();
       const current = useEngagement.getState().current;

@@ -75,12 +75,13 @@ export function textOn(background: string): string {
 
 /**
  * A colour that can be used for text and lines on white: the colour itself when it contrasts enough
- * (3:1, as for large text and graphics), else darkened until it does. Returns `RRGGBB`.
+ * (3:1 by default, as for large text and graphics; 4.5:1 for small text), else darkened until it does.
+ * Returns `RRGGBB`.
  */
-export function readableOnWhite(hex: string): string {
-  for (let k = 0; k <= 10; k++) {
-    const c = shade(hex, k / 10);
-    if (contrast(`#${c}`, '#FFFFFF') >= 3) return c;
+export function readableOnWhite(hex: string, ratio = 3): string {
+  for (let k = 0; k <= 20; k++) {
+    const c = shade(hex, k / 20);
+    if (contrast(`#${c}`, '#FFFFFF') >= ratio) return c;
   }
   return '1A202C';
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/domain';
 import { errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
+import { ImportEngagementDialog } from '../components/EngagementFileDialog';
 import { EngagementFields, draftOf, emptyDraft, type EngagementDraft } from '../components/EngagementForm';
 import { useApp } from '../stores/app';
 import { useLibrary } from '../stores/data';
@@ -56,6 +57,7 @@ export function Home() {
   const archive = useLibrary((s) => s.archive);
   const remove = useLibrary((s) => s.remove);
   const [showArchived, setShowArchived] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
 
@@ -92,11 +94,15 @@ export function Home() {
               {archivedCount})
             </label>
           )}
+          <button className="btn" onClick={() => setImporting(true)}>
+            Import engagement file…
+          </button>
           <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
             New engagement
           </button>
         </div>
       </header>
+      <ImportEngagementDialog open={importing} onClose={() => setImporting(false)} />
 
       {error && <p className="form-error" role="alert">{error}</p>}
       {unreadable.length > 0 && (
