@@ -36,7 +36,7 @@ const PAD = 0.16;
 
 /** Characters of a line in a box `width` inches wide (margins included) at `size` points. */
 export function lineCapacity(width: number, size: number, bold = false): number {
-  return Math.max(4, Math.floor((width - PAD) / ((size / 72) * (bold ? EM_BOLD : EM))));
+  return Math.max(2, Math.floor((width - PAD) / ((size / 72) * (bold ? EM_BOLD : EM))));
 }
 
 /** Lines of `per` characters the text wraps into, breaking at spaces (a longer word breaks where it must). */
@@ -404,8 +404,8 @@ const gapsSection: SectionBuilder = ({ figures, theme }) => {
             theme,
             tableBox.w,
             [
-              { header: '#', share: 0.3, align: 'right' },
-              { header: 'Capability', share: 3.0 },
+              { header: '#', share: 0.42, align: 'right' },
+              { header: 'Capability', share: 2.95 },
               { header: 'Level', share: 0.75, align: 'center' },
               { header: 'Priority', share: 0.8, align: 'center' },
               { header: 'Confidence', share: 1.15 },

@@ -50,7 +50,7 @@ function defineMasters(pptx: Pptx, deck: Deck): void {
 
 function slideHeader(s: PptxSlide, slide: Slide, t: DeckTheme, hasLogo: boolean): void {
   const w = SLIDE.w - 2 * MARGIN - (hasLogo ? LOGO_ROOM : 0);
-  s.addText(slide.kicker.toUpperCase(), { x: MARGIN, y: 0.36, w, h: 0.28, fontFace: t.font, fontSize: 10, bold: true, color: t.accentText, charSpacing: 1, margin: 0 });
+  s.addText(slide.kicker.toUpperCase(), { x: MARGIN, y: 0.36, w, h: 0.28, fontFace: t.font, fontSize: 10, bold: true, color: t.accentText, margin: 0 });
   s.addText(slide.title, { x: MARGIN, y: 0.64, w, h: 0.62, fontFace: t.font, fontSize: slide.titleSize ?? TITLE_SIZE, bold: true, color: t.primaryText, margin: 0, valign: 'top', fit: 'shrink' });
   if (slide.lead) s.addText(slide.lead, { x: MARGIN, y: 1.28, w: SLIDE.w - 2 * MARGIN, h: 0.36, fontFace: t.font, fontSize: LEAD_SIZE, color: t.muted, margin: 0, valign: 'top' });
   if (slide.footnote) s.addText(slide.footnote, { x: MARGIN, y: 6.5, w: SLIDE.w - 2 * MARGIN, h: 0.36, fontFace: t.font, fontSize: 8, color: t.muted, margin: 0, valign: 'bottom' });
@@ -233,9 +233,8 @@ function drawChart(pptx: Pptx, s: PptxSlide, c: Chart, box: Block['box'], t: Dec
   }
 }
 
-/** Draws the deck; reports progress after each section and before writing. */
-export async function drawDeck(deck: Deck, progress: Progress = () => undefined): Promise<Buffer> {
-  const pptx = new PptxGenJS();
+/** Draws the deck; reports progress after each section and before writing. (The bench hands in its own pptxgenjs instance.) */
+export async function drawDeck(deck: Deck, progress: Progress = () => undefined, pptx: Pptx = new PptxGenJS()): Promise<Buffer> {
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
   pptx.subject = deck.subject;

@@ -25,9 +25,18 @@ export type WorkerJob = { kind: DrawJob['kind']; model: Deck | Workbook; partial
 const MAX_WORKERS = 2;
 const IDLE_MS = 5 * 60_000;
 
-/** The bundled worker: beside the running bundle, or in dist/engine when the engine runs from source (tests). */
+/**
+ * The bundled worker: beside the running bundle (dist/engine, dist/electron), or the engine build's
+ * when the engine runs from source (tests) or from another bundle (the bench).
+ */
 export function workerScript(): string {
-  const candidates = [process.env.MATURITY_EXPORT_WORKER, join(__dirname, 'export-worker.cjs'), resolve(__dirname, '../../../dist/engine/export-worker.cjs')];
+  const here = typeof __dirname === 'string' ? __dirname : null;
+  const candidates = [
+    process.env.MATURITY_EXPORT_WORKER,
+    here && join(here, 'export-worker.cjs'),
+    here && resolve(here, '../../../dist/engine/export-worker.cjs'),
+    resolve(process.cwd(), 'dist/engine/export-worker.cjs'),
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) throw new ApiError('internal', 'The export worker is missing from this build; run `npm run build` (or `node scripts/build.mjs --engine`).');
   return found;

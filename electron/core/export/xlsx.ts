@@ -136,9 +136,8 @@ function drawSheet(wb: ExcelJS.Workbook, sheet: Sheet, model: Workbook): void {
   }
 }
 
-/** Draws the workbook; reports progress after each sheet and before writing. */
-export async function drawWorkbook(model: Workbook, progress: Progress = () => undefined): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Draws the workbook; reports progress after each sheet and before writing. (The bench hands in its own exceljs workbook.) */
+export async function drawWorkbook(model: Workbook, progress: Progress = () => undefined, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): Promise<Buffer> {
   wb.creator = 'Maturity Workbench';
   wb.title = model.title;
   wb.subject = model.subject;
