@@ -1,16 +1,16 @@
 /**
- * Importing a returned survey: the workbook is read with exceljs into plain grids, checked against the
+ * Importing a returned survey: the workbook is read with exceljs into plain grids (in the export worker,
+ * so the engine keeps answering while a file is parsed), checked against the
  * assessment (shared/report/survey.ts), compared with the votes already recorded, and, when applied,
  * written as that participant's votes in one change (one undo step), all or nothing. Comments are kept
  * as interview notes linked to their capability, one per participant and capability.
  */
-import ExcelJS from 'exceljs';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ParsedInput } from '../../../shared/api';
 import { ApiError } from '../../../shared/errors';
 import type { SurveyImportResult } from '../../../shared/report/outcomes';
-import { describeProblem, readSurvey, surveyChanges, type SheetGrid, type SurveyAnswer } from '../../../shared/report/survey';
+import { describeProblem, readSurvey, surveyChanges, type SurveyAnswer } from '../../../shared/report/survey';
 import type { CommandContext } from '../context';
 import type { ReadHandle } from '../db/handle';
 import type { VoteRow } from '../db/rows';
@@ -18,6 +18,7 @@ import type { RowChange } from '../db/undo';
 import { assessmentRow, frameworkOf } from '../handlers/lookup';
 import { mutation } from '../mutation';
 import { decodeUpload } from '../upload';
+import { readInWorker } from './tasks';
 
 /** A returned survey is a few hundred kilobytes; anything this large is not one. */
 const SURVEY_LIMIT_MB = 20;
@@ -34,38 +35,6 @@ function fileOf(input: ParsedInput<'survey.import'>): { name: string; bytes: Buf
   }
   if (size > SURVEY_LIMIT_MB * 1048576) throw new ApiError('too_large', `${name} is larger than ${SURVEY_LIMIT_MB} MB: it is not a survey.`);
   return { name, bytes: readFileSync(path) };
-}
-
-function plain(v: ExcelJS.CellValue): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
-  }
-  return String(v);
-}
-
-/** The sheets of an .xlsx as grids of plain values; a file that is not a workbook is refused with its name. */
-export async function readGrids(name: string, bytes: Buffer): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ApiError('invalid_input', `${name}: this is not an Excel workbook (.xlsx) that can be read; it is not a survey.`, { file: name });
-  }
-  return wb.worksheets.map((ws) => {
-    const rows: SheetGrid['rows'] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: SheetGrid['rows'][number] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = plain(cell.value)));
-      rows[n - 1] = Array.from(cells, (x) => x ?? null);
-    });
-    return { name: ws.name, state: ws.state as SheetGrid['state'], rows: Array.from(rows, (r) => r ?? []) };
-  });
 }
 
 const noteTitle = (name: string, capabilityId: string) => `Survey comment by ${name} on ${capabilityId}`;
@@ -101,7 +70,7 @@ function votesOf(db: ReadHandle, assessmentId: string) {
 
 export async function importSurvey(ctx: CommandContext, input: ParsedInput<'survey.import'>): Promise<SurveyImportResult> {
   const { name, bytes } = fileOf(input);
-  const grids = await readGrids(name, bytes);
+  const grids = await readInWorker(name, bytes);
   const file = await ctx.files.get(input.engagementId);
   /** Reads, checks and compares: the same steps for the preview and, inside the write transaction, for applying. */
   const examine = (db: ReadHandle) => {

@@ -1,7 +1,8 @@
 /**
  * Export tasks: the main thread hands a built model to a worker thread, which draws it with pptxgenjs
  * or exceljs and writes it under a temporary name; the main thread forwards its progress as engine
- * events and renames the file into place once it is whole. The engine keeps answering meanwhile.
+ * events and renames the file into place once it is whole. The engine keeps answering meanwhile. The
+ * same workers read returned surveys.
  * Cancelling terminates the worker and removes whatever the task had written.
  *
  * Workers are kept warm between exports (loading exceljs alone takes most of a second) and never keep
@@ -12,15 +13,20 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/errors';
 import type { Deck } from '../../../shared/report/deck';
+import type { SheetGrid } from '../../../shared/report/survey';
 import type { Workbook } from '../../../shared/report/workbook';
 import type { CommandContext } from '../context';
 
 export type DrawJob = { kind: 'deck'; model: Deck; path: string } | { kind: 'workbook'; model: Workbook; path: string };
 
 /** What the worker posts back. */
-export type WorkerMessage = { type: 'progress'; done: number; total: number; label: string } | { type: 'done'; bytes: number } | { type: 'error'; message: string };
-/** What the worker is given. */
-export type WorkerJob = { kind: DrawJob['kind']; model: Deck | Workbook; partial: string };
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; label: string }
+  | { type: 'done'; bytes: number }
+  | { type: 'grids'; grids: SheetGrid[] | null }
+  | { type: 'error'; message: string };
+/** What the worker is given: a model to draw and write, or a workbook to read into grids. */
+export type WorkerJob = { kind: DrawJob['kind']; model: Deck | Workbook; partial: string } | { kind: 'grids'; bytes: Uint8Array };
 
 const MAX_WORKERS = 2;
 const IDLE_MS = 5 * 60_000;
@@ -113,7 +119,7 @@ function runJob(worker: Worker, task: Task, job: DrawJob, partial: string, onPro
       if (m.type === 'progress') return onProgress(m);
       done();
       if (m.type === 'done') resolveJob(m.bytes);
-      else reject(new ApiError('internal', `The ${job.kind} could not be written: ${m.message}`));
+      else reject(new ApiError('internal', `The ${job.kind} could not be written: ${m.type === 'error' ? m.message : 'the worker answered out of turn'}`));
     };
     const onError = (err: Error) => {
       done();
@@ -186,6 +192,49 @@ export async function cancelDraw(taskId: string): Promise<boolean> {
   if (task.worker) await task.worker.terminate();
   await task.ended;
   return true;
+}
+
+/**
+ * Reads a workbook into plain grids in a worker (parsing a workbook takes the engine's thread for a
+ * moment, and loading exceljs the first time most of a second). A file that is not a workbook is
+ * refused with its name.
+ */
+export async function readInWorker(name: string, bytes: Buffer): Promise<SheetGrid[]> {
+  const worker = await pool.acquire();
+  let healthy = false;
+  try {
+    const grids = await new Promise<SheetGrid[] | null>((resolveRead, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (m: WorkerMessage) => {
+        done();
+        if (m.type === 'grids') resolveRead(m.grids);
+        else reject(new ApiError('internal', `${name} could not be read: ${m.type === 'error' ? m.message : 'the worker answered out of turn'}`));
+      };
+      const onError = (err: Error) => {
+        done();
+        reject(new ApiError('internal', `${name} could not be read: ${err.message}`));
+      };
+      const onExit = () => {
+        done();
+        reject(new ApiError('internal', `The export worker stopped while reading ${name}.`));
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      const job: WorkerJob = { kind: 'grids', bytes };
+      worker.postMessage(job);
+    });
+    healthy = true;
+    if (!grids) throw new ApiError('invalid_input', `${name}: this is not an Excel workbook (.xlsx) that can be read; it is not a survey.`, { file: name });
+    return grids;
+  } finally {
+    if (healthy) pool.release(worker);
+    else void worker.terminate();
+  }
 }
 
 /** Whether a task is running (for tests and the UI's "busy" state). */
