@@ -32,6 +32,7 @@ import type {
   Settings,
 } from './domain';
 import type { Framework, FrameworkSummary } from './framework/schema';
+import type { AssessmentResultsView, PortfolioView, TrendView } from './results';
 import { HEX_COLOR } from './report/branding';
 import { deckSectionIds } from './report/deck';
 import type { BrandingView, EngagementImportResult, ExportResult, SurveyExportResult, SurveyImportResult } from './report/outcomes';
@@ -268,7 +269,13 @@ export const api = {
     ticked: string[];
     suggestedLevel: number | null;
   }>(),
-  'assessment.acceptMedian': command(z.strictObject(capabilityRef)).returns<Rating>(),
+  /**
+   * Agrees the median of the votes (and of the target votes, when there are any). A median between two levels
+   * is read downwards unless `currentLevel` (or `targetLevel`) picks the level above it.
+   */
+  'assessment.acceptMedian': command(
+    z.strictObject({ ...capabilityRef, currentLevel: level.optional(), targetLevel: level.optional() }),
+  ).returns<Rating>(),
   'assessment.history': command(
     z.strictObject({ ...assessmentRef, capabilityId: capabilityId.optional(), limit: z.number().int().min(1).max(2000).default(300) }),
   ).returns<AuditEntry[]>(),
@@ -361,6 +368,8 @@ export const api = {
       modules: z.array(z.string().regex(/^M[1-9]\d*$/, 'is not a module id such as M3')).min(1, 'must name at least one module'),
       participantIds: z.array(idSchema).default([]),
       minutes: z.number().int().min(10, 'must be at least 10 minutes').max(24 * 60, 'must be at most a day'),
+      /** Blind voting: the projector hides the votes on a capability until they are revealed. */
+      blind: z.boolean().default(false),
     }),
   ).returns<WorkshopSession>(),
   'workshop.focus': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId })).returns<WorkshopSession>(),
@@ -373,6 +382,27 @@ export const api = {
       limit: z.number().int().min(1).max(1000).default(200),
     }),
   ).returns<AuditEntry[]>(),
+
+  /** What one assessment adds up to: module means and counts, capabilities, the gap ranking and its rule, consensus, evidence, actions, the radar. */
+  'results.assessment': command(z.strictObject(assessmentRef)).returns<AssessmentResultsView>(),
+  /** Each module's means in every assessment of the engagement, oldest first, and the capabilities that moved between two of them (by default the last two). */
+  'results.trend': command(
+    z.strictObject({ ...engagementRef, fromAssessmentId: idSchema.optional(), toAssessmentId: idSchema.optional() }),
+  ).returns<TrendView>(),
+  /** The benchmark of the data folder's engagements per module (n, median, quartiles) and where the given engagement sits; figures only, never another engagement's id or name. */
+  'results.portfolio': command(
+    z.strictObject({
+      engagementId: idSchema.optional(),
+      industry: text(80).min(1, 'must not be empty; leave it out for every industry').optional(),
+      region: text(80).min(1, 'must not be empty; leave it out for every region').optional(),
+    }),
+  ).returns<PortfolioView>(),
+  /** Changes a running session: who is in the room now (the vote order follows it) and blind voting. */
+  'workshop.update': command(
+    z.strictObject({ ...engagementRef, sessionId: idSchema, participantIds: z.array(idSchema).optional(), blind: z.boolean().optional() }),
+  ).returns<WorkshopSession>(),
+  /** In blind voting, shows the votes on a capability on the projector all at once (or hides them again for a new round). */
+  'workshop.reveal': command(z.strictObject({ ...engagementRef, sessionId: idSchema, capabilityId, revealed: z.boolean().default(true) })).returns<WorkshopSession>(),
 
   // ---- exports and imports --------------------------------------------------------------------
 

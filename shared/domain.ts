@@ -171,6 +171,10 @@ export interface WorkshopSession {
   focusCapabilityId: string | null;
   /** Capabilities presented during the session, in the order they were first shown. */
   discussed: string[];
+  /** Blind voting: the projector shows how many have voted, and the votes only once revealed. */
+  blind: boolean;
+  /** Capabilities whose votes are revealed on the projector (in blind voting). */
+  revealed: string[];
 }
 
 export interface PreviousRating {

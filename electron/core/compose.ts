@@ -5,7 +5,8 @@
 import { Engine, type EngineOptions } from './engine';
 import { handlers } from './handlers';
 import { buildRegistry } from './registry';
+import { withRollups } from './rollups';
 
 export function openEngine(opts: EngineOptions): Promise<Engine> {
-  return Engine.open(opts, buildRegistry(handlers));
+  return Engine.open(opts, buildRegistry(handlers)).then(withRollups);
 }

@@ -1,19 +1,24 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/menu';
 import { onEngineEvent, onMenuCommand, transport } from './api';
+import { Messages } from './components/Messages';
 import { Palette } from './components/Palette';
 import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useExports } from './stores/exports';
+import { useResults } from './stores/results';
 import { AssessmentView } from './views/AssessmentView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
+import { PortfolioView } from './views/PortfolioView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
+import { ResultsView } from './views/ResultsView';
 import { SettingsView } from './views/SettingsView';
 import { isTypingTarget } from './typing';
+import { TrendView } from './views/TrendView';
 
 function runMenuCommand(command: MenuCommand): void {
   const app = useApp.getState();
@@ -70,8 +75,6 @@ function shortcutFor(e: KeyboardEvent): MenuCommand | null {
 
 export function App() {
   const route = useApp((s) => s.route);
-  const toasts = useApp((s) => s.toasts);
-  const dismiss = useApp((s) => s.dismiss);
   const navigate = useApp((s) => s.navigate);
   const setApp = useApp((s) => s.set);
 
@@ -89,6 +92,7 @@ export function App() {
         else void useEngagement.getState().reload();
       }
       useAssessment.getState().follow(event);
+      useResults.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -106,25 +110,8 @@ export function App() {
     };
   }, []);
 
-  const toastList = (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
-          <span>{t.text}</span>
-          <button className="btn small ghost" aria-label="Dismiss" onClick={() => dismiss(t.id)}>×</button>
-        </div>
-      ))}
-    </div>
-  );
-
-  if (route.name === 'projector') {
-    return (
-      <>
-        <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
-        {toastList}
-      </>
-    );
-  }
+  // The projector shows messages in its own top bar.
+  if (route.name === 'projector') return <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />;
 
   return (
     <div className="shell">
@@ -134,7 +121,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -144,6 +131,7 @@ export function App() {
             Settings
           </button>
         </nav>
+        <Messages className="topbar-messages" />
         <div className="topbar-right">
           <button className="search-button" onClick={() => setApp({ paletteOpen: true })}>
             Search… <kbd>{keysLabel('Mod+K')}</kbd>
@@ -154,14 +142,16 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {route.name === 'home' && <Home />}
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
-        {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
+        {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} frameworkId={route.frameworkId} version={route.version} />}
         {route.name === 'settings' && <SettingsView />}
+        {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
+        {route.name === 'trend' && <TrendView engagementId={route.engagementId} />}
+        {route.name === 'portfolio' && <PortfolioView engagementId={route.engagementId} />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>
       <NewEngagementDialog />
       <Palette />
       <ShortcutsOverlay />
-      {toastList}
     </div>
   );
 }

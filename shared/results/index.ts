@@ -10,3 +10,4 @@ export * from './assessment';
 export * from './charts';
 export * from './trend';
 export * from './portfolio';
+export * from './views';

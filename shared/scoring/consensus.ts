@@ -35,6 +35,23 @@ export function median(values: readonly number[]): number | null {
 
 const roundHalfDown = (x: number | null) => (x === null ? null : Math.ceil(x - 0.5));
 
+/** The levels a median may be agreed as: itself when whole, the level below and the level above when between two. */
+export function medianLevels(m: number | null): number[] {
+  if (m === null) return [];
+  return Number.isInteger(m) ? [m] : [Math.floor(m), Math.ceil(m)];
+}
+
+/**
+ * The level to agree for a median: `choice` when it is one of the median's levels, the lower one when no choice
+ * is made; undefined when the choice is not one of them (the caller says so).
+ */
+export function levelForMedian(m: number | null, choice?: number): number | null | undefined {
+  const levels = medianLevels(m);
+  if (levels.length === 0) return null;
+  if (choice === undefined) return levels[0]!;
+  return levels.includes(choice) ? choice : undefined;
+}
+
 export function consensus(votes: readonly VoteLike[]): Consensus {
   const levels = votes.map((v) => v.currentLevel);
   const targets = votes.map((v) => v.targetLevel).filter((t): t is number => typeof t === 'number');

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
 import { exportsBench } from './exports';
+import { resultsBench } from './results';
 import { ms, row, sample, stats } from './stats';
 
 /** The floor: a raw better-sqlite3 INSERT, each committed on its own with WAL and synchronous=FULL. */
@@ -216,7 +217,15 @@ async function refresh(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const sections: Record<string, () => Promise<void>> = { foundation, workshop, keypress, refresh, exports: exportsBench };
+const sections: Record<string, () => Promise<void>> = {
+  foundation,
+  workshop,
+  keypress,
+  refresh,
+  // RESULTS_BENCH_ENGAGEMENTS=20 runs it on a smaller portfolio.
+  results: () => resultsBench({ engagements: Number(process.env.RESULTS_BENCH_ENGAGEMENTS ?? 200) }),
+  exports: exportsBench,
+};
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(`# Maturity Workbench bench (${new Date().toISOString()}, node ${process.version})`);

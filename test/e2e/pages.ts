@@ -1,5 +1,5 @@
 /** Page objects: what a user sees and does on each screen. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class HomePage {
   constructor(readonly page: Page) {}
@@ -148,4 +148,56 @@ export class ProjectorPage {
   score(name: 'Votes' | 'Median' | 'Agreed' | 'Target') {
     return this.page.locator('.pj-scores div').filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) }).getByRole('definition');
   }
+}
+
+/** Six people in the room, in the order the engagement lists them (by name). */
+export const ROOM = ['Aino Virtanen', 'Ben Okafor', 'Carla Diaz', 'Dmitri Ivanov', 'Elif Yilmaz', 'Priya Natarajan'];
+
+/**
+ * A workshop in full swing on M2.1: six people voted (2, 3, 3, 4, 2, 3: median 3; targets 4), an agreed score with a
+ * rationale, an action item, three evidence items, and a running session showing M2.1.
+ */
+export async function seedRoom(api: EngineApi, options: { people?: string[]; session?: boolean; blind?: boolean } = {}) {
+  const { engagementId, assessmentId, participants } = await api.seed(options.people ?? ROOM);
+  const at = { engagementId, assessmentId, capabilityId: 'M2.1' };
+  if (participants.length === ROOM.length) {
+    for (const [i, p] of participants.entries()) await api.call('vote.cast', { ...at, participantId: p.id, currentLevel: [2, 3, 3, 4, 2, 3][i], targetLevel: 4 });
+    await api.call('assessment.rate', { ...at, currentLevel: 3, targetLevel: 4, rationale: 'Replication fixed on order topics; partition counts still set by hand.' });
+    await api.call('action.add', { ...at, text: 'Derive partition counts from peak throughput', owner: 'Ben Okafor' });
+    for (const title of ['Kafka topic inventory', 'Broker failure drill report', 'Streaming platform runbook']) {
+      await api.call('evidence.add', { engagementId, title, kind: 'document', source: 'Platform team', links: [{ assessmentId, capabilityId: 'M2.1' }] });
+    }
+  }
+  let sessionId: string | null = null;
+  if (options.session !== false) {
+    const s = await api.call('workshop.start', { engagementId, assessmentId, heldOn: '2026-11-20', modules: ['M1', 'M2'], participantIds: participants.map((p) => p.id), minutes: 240, blind: !!options.blind });
+    await api.call('workshop.focus', { engagementId, sessionId: s.id, capabilityId: 'M2.1' });
+    sessionId = s.id;
+  }
+  return { engagementId, assessmentId, participants, sessionId };
+}
+
+/** The element's whole box lies inside the window, and nothing else is drawn over its middle. */
+export async function expectOnScreen(locator: Locator, what: string) {
+  await expect(locator, what).toBeVisible();
+  const page = locator.page();
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  expect(box, what).not.toBeNull();
+  const b = box!;
+  expect(
+    { top: Math.round(b.y), left: Math.round(b.x), bottom: Math.round(b.y + b.height), right: Math.round(b.x + b.width) },
+    `${what} lies inside the ${size.width}x${size.height} window`,
+  ).toEqual({
+    top: Math.max(0, Math.round(b.y)),
+    left: Math.max(0, Math.round(b.x)),
+    bottom: Math.min(size.height, Math.round(b.y + b.height)),
+    right: Math.min(size.width, Math.round(b.x + b.width)),
+  });
+  const onTop = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+    return !!hit && (el === hit || el.contains(hit) || hit.contains(el));
+  });
+  expect(onTop, `${what} is not covered by anything`).toBe(true);
 }

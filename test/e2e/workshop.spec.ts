@@ -91,7 +91,7 @@ test('carried-over scores stay marked until confirmed with one key', async ({ ap
   const ws = new WorkspacePage(app);
   await expect(ws.navItem('M1.1')).toContainText('carried over');
   await expect(app.getByText('Carried over from 2026 Q4')).toBeVisible();
-  await expect(app.getByRole('complementary', { name: 'Evidence, previous assessment and history' })).toContainText('Budgets are not linked');
+  await expect(app.getByRole('complementary', { name: 'Votes, evidence and previous assessment' })).toContainText('Budgets are not linked');
   await ws.keys('?');
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Fast vote mode');
   await app.keyboard.press('Escape');
@@ -111,7 +111,7 @@ test('carried-over scores stay marked until confirmed with one key', async ({ ap
   await ws.navItem('M1.1').click();
   await ws.keys('4');
   await expect(ws.navItem('M1.1')).toContainText('up 2 since the previous assessment');
-  await expect(app.getByRole('complementary', { name: 'Evidence, previous assessment and history' })).toContainText('Up 2 levels now');
+  await expect(app.getByRole('complementary', { name: 'Votes, evidence and previous assessment' })).toContainText('Up 2 levels now');
   await ws.keys('j', '1');
   await expect(ws.navItem('M1.2')).toContainText('down 2 since the previous assessment');
 });
@@ -221,6 +221,7 @@ test('undo and redo a score and a vote with Ctrl+Z and Ctrl+Shift+Z', async ({ a
   await expect(ws.voteOf('Aisha Karim')).toHaveText('2');
   await ws.settled();
 
+  await app.getByRole('tab', { name: 'History' }).click();
   await expect(app.getByRole('list', { name: 'History of M2.1' })).toContainText('current 3 → 4');
   await expect(app.getByRole('list', { name: 'History of M2.1' })).toContainText('Aisha Karim');
 
@@ -365,5 +366,6 @@ test('the name set in Settings is who the history says made a change', async ({ 
   await ws.open(server.url, engagementId, assessmentId, 'M1.1');
   await ws.keys('4');
   await ws.settled();
+  await app.getByRole('tab', { name: 'History' }).click();
   await expect(app.getByRole('list', { name: 'History of M1.1' })).toContainText('Sam Rivera');
 });

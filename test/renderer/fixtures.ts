@@ -92,6 +92,8 @@ export function session(fields: Partial<WorkshopSession> = {}): WorkshopSession 
     endedAt: null,
     focusCapabilityId: null,
     discussed: [],
+    blind: false,
+    revealed: [],
     ...fields,
   };
 }

@@ -203,9 +203,41 @@ describe('fast vote mode', () => {
       ['vote.cast', 'p2', 4],
       ['vote.cast', 'p3', 5],
     ]);
-    // A vote is not a score: the agreed level stays unset.
+    // A vote is not a score: the agreed level stays unset; the score panel says what can follow, not a message.
     expect(w.rating()).toBeUndefined();
-    expect(w.app.getState().toasts.map((t) => t.text)).toEqual(['All 3 votes recorded. Press M to accept the median.']);
+    expect(w.app.getState().toasts).toEqual([]);
+  });
+
+  it('T goes round again for target votes, keeping each current vote; only those who voted take part', async () => {
+    const detail = testDetail({ votes: [vote('M1.1', 'p1', 2, 3), vote('M1.1', 'p3', 4)] });
+    const w = await workspace({ detail });
+    expect(w.press({ key: 't', code: 'KeyT' })).toBe(true);
+    expect(w.ws.getState()).toMatchObject({ voteMode: true, votePass: 'target', voteTurn: 0 });
+    w.press(digit(4)); // Ana's target, her current vote 2 kept
+    w.press(digit(5, true)); // Shift+digit counts as a target vote too: Chen (Ben has not voted)
+    expect(w.ws.getState()).toMatchObject({ voteMode: false });
+    await w.settle();
+    expect(w.sent()).toEqual([
+      ['vote.cast', { ...ref, capabilityId: 'M1.1', participantId: 'p1', currentLevel: 2, targetLevel: 4 }],
+      ['vote.cast', { ...ref, capabilityId: 'M1.1', participantId: 'p3', currentLevel: 4, targetLevel: 5 }],
+    ]);
+  });
+
+  it('a new current vote keeps the target voted before; Shift+digit in the current pass records nothing', async () => {
+    const w = await workspace({ detail: testDetail({ votes: [vote('M1.1', 'p1', 2, 4)] }) });
+    w.press({ key: 'v', code: 'KeyV' });
+    expect(w.press(digit(3, true))).toBe(true);
+    expect(w.ws.getState().voteTurn).toBe(0);
+    w.press(digit(3));
+    await w.settle();
+    expect(w.sent()).toEqual([['vote.cast', { ...ref, capabilityId: 'M1.1', participantId: 'p1', currentLevel: 3, targetLevel: 4 }]]);
+  });
+
+  it('T before any current vote says to collect those first', async () => {
+    const w = await workspace();
+    w.press({ key: 't', code: 'KeyT' });
+    expect(w.ws.getState().voteMode).toBe(false);
+    expect(w.app.getState().toasts.map((t) => t.text)).toEqual(['Target votes follow the current votes: press V to collect those first.']);
   });
 
   it('V again or Escape stops it; Escape and Backspace mean nothing outside it', async () => {
@@ -238,10 +270,33 @@ describe('accepting the median', () => {
     expect(w.sent()).toEqual([['assessment.acceptMedian', { ...ref, capabilityId: 'M1.1' }]]);
   });
 
-  it('M with votes 2 and 3 agrees 2: a median between two levels is read downwards', async () => {
+  it('M with votes 2 and 3 waits for the level: only 2 or 3 answers, and 3 agrees the level above', async () => {
     const w = await workspace({ detail: testDetail({ votes: [vote('M1.1', 'p1', 2), vote('M1.1', 'p2', 3)] }) });
+    expect(w.press({ key: 'm', code: 'KeyM' })).toBe(true);
+    expect(w.ws.getState().prompt).toMatchObject({ kind: 'median', capabilityId: 'M1.1', step: 'current' });
+    expect(w.rating()).toBeUndefined();
+    // A digit that is not one of the two levels is swallowed: it neither answers nor scores.
+    expect(w.press(digit(5))).toBe(true);
+    expect(w.rating()).toBeUndefined();
+    w.press(digit(3));
+    expect(w.ws.getState().prompt).toBeNull();
+    expect(w.rating()?.currentLevel).toBe(3);
+    await w.settle();
+    expect(w.sent()).toEqual([['assessment.acceptMedian', { ...ref, capabilityId: 'M1.1', currentLevel: 3 }]]);
+  });
+
+  it('a target median between two levels is asked after the current one; Esc leaves without agreeing anything', async () => {
+    const votes = [vote('M1.1', 'p1', 3, 3), vote('M1.1', 'p2', 3, 4)];
+    const w = await workspace({ detail: testDetail({ votes }) });
     w.press({ key: 'm', code: 'KeyM' });
-    expect(w.rating()?.currentLevel).toBe(2);
+    expect(w.ws.getState().prompt).toMatchObject({ kind: 'median', step: 'target', current: 3 });
+    expect(w.press({ key: 'Escape', code: 'Escape' })).toBe(true);
+    expect(w.ws.getState().prompt).toBeNull();
+    w.press({ key: 'm', code: 'KeyM' });
+    w.press(digit(4));
+    expect(w.rating()).toMatchObject({ currentLevel: 3, targetLevel: 4 });
+    await w.settle();
+    expect(w.sent()).toEqual([['assessment.acceptMedian', { ...ref, capabilityId: 'M1.1', currentLevel: 3, targetLevel: 4 }]]);
   });
 
   it('M without votes records nothing and says how to collect them', async () => {
@@ -250,6 +305,30 @@ describe('accepting the median', () => {
     await w.settle();
     expect(w.invoke).not.toHaveBeenCalled();
     expect(w.app.getState().toasts.map((t) => t.text)).toEqual(['No votes on this capability yet: press V to collect them.']);
+  });
+});
+
+describe('confidence and priority', () => {
+  it('P then a digit sets the priority, F then a digit or a letter the confidence; the digit does not score', async () => {
+    const w = await workspace();
+    expect(w.press({ key: 'p', code: 'KeyP' })).toBe(true);
+    w.press(digit(4));
+    expect(w.rating()).toMatchObject({ priority: 4, currentLevel: null });
+    w.press({ key: 'f', code: 'KeyF' });
+    w.press(digit(3));
+    expect(w.rating()?.confidence).toBe('high');
+    w.press({ key: 'f', code: 'KeyF' });
+    w.press({ key: 'l', code: 'KeyL' });
+    expect(w.rating()?.confidence).toBe('low');
+    // F then 5: no such confidence; the key is swallowed and the prompt stays.
+    w.press({ key: 'f', code: 'KeyF' });
+    expect(w.press(digit(5))).toBe(true);
+    expect(w.ws.getState().prompt).toMatchObject({ kind: 'confidence' });
+    expect(w.rating()).toMatchObject({ confidence: 'low', currentLevel: null });
+    // Any other key ends the wait and does its own job.
+    w.press({ key: 'j', code: 'KeyJ' });
+    expect(w.ws.getState().prompt).toBeNull();
+    expect(w.go).toHaveBeenCalledWith('M1.2');
   });
 });
 

@@ -9,6 +9,8 @@ const routes: [string, Route][] = [
   ['#/e/eng-1/details', { name: 'engagement', engagementId: 'eng-1', tab: 'details' }],
   ['#/framework', { name: 'framework' }],
   ['#/framework/M3.4', { name: 'framework', capabilityId: 'M3.4' }],
+  ['#/framework/data-platform-maturity/1.0.0', { name: 'framework', frameworkId: 'data-platform-maturity', version: '1.0.0' }],
+  ['#/framework/acme-platform/1.2.0/M5.2', { name: 'framework', frameworkId: 'acme-platform', version: '1.2.0', capabilityId: 'M5.2' }],
   ['#/settings', { name: 'settings' }],
   ['#/e/eng-1/a/asm-1', { name: 'assessment', engagementId: 'eng-1', assessmentId: 'asm-1' }],
   ['#/e/eng-1/a/asm-1/M9.8', { name: 'assessment', engagementId: 'eng-1', assessmentId: 'asm-1', capabilityId: 'M9.8' }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consensus, median } from '../../shared/scoring/consensus';
+import { consensus, levelForMedian, median, medianLevels } from '../../shared/scoring/consensus';
 import { averageLevel, gap, isScored, isStale, progress, restsOnStaleEvidence } from '../../shared/scoring/progress';
 import { mark, splitMarked, stripMarks } from '../../shared/search';
 import { agenda, pace } from '../../shared/workshop/agenda';
@@ -26,6 +26,18 @@ describe('consensus from votes', () => {
     expect(consensus([v('a', 2), v('b', 3)]).disagreement).toBe(false);
     const c = consensus([v('a', 1), v('b', 3), v('c', 3), v('d', 3), v('e', 5)]);
     expect(c).toMatchObject({ spread: 4, disagreement: true, outliers: ['a', 'e'], histogram: [1, 0, 3, 0, 1], min: 1, max: 5 });
+  });
+
+  it('a median between two levels may be agreed as either; a whole one only as itself', () => {
+    expect(medianLevels(2.5)).toEqual([2, 3]);
+    expect(medianLevels(3)).toEqual([3]);
+    expect(medianLevels(null)).toEqual([]);
+    expect(levelForMedian(2.5)).toBe(2);
+    expect(levelForMedian(2.5, 3)).toBe(3);
+    expect(levelForMedian(2.5, 4)).toBeUndefined();
+    expect(levelForMedian(3, 3)).toBe(3);
+    expect(levelForMedian(3, 2)).toBeUndefined();
+    expect(levelForMedian(null)).toBeNull();
   });
 
   it('has nothing to propose without votes', () => {

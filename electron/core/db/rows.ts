@@ -191,6 +191,8 @@ export interface SessionRow {
   started_at: string;
   ended_at: string | null;
   focus_capability_id: string | null;
+  blind: number;
+  revealed_json: string;
 }
 
 export const toRating = (r: RatingRow): Rating => ({
@@ -260,4 +262,6 @@ export const toSession = (r: SessionRow, discussed: string[] = []): WorkshopSess
   endedAt: r.ended_at,
   focusCapabilityId: r.focus_capability_id,
   discussed,
+  blind: r.blind === 1,
+  revealed: JSON.parse(r.revealed_json) as string[],
 });

@@ -16,7 +16,8 @@ import { buildSurvey } from '../../../shared/report/survey';
 import type { CommandContext } from '../context';
 import { assessmentRow, frameworkOf } from '../handlers/lookup';
 import { readBranding } from './branding';
-import { oneRead, readReport } from './input';
+import { oneRead } from '../handlers/results-read';
+import { readReport } from './input';
 import { freeName, outputFolder, outputPath, written } from './output';
 import { runDraw, type DrawJob } from './tasks';
 

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/errors';
 import { defaultFramework } from '../../../shared/framework';
 import { criteriaOf, suggestedLevel } from '../../../shared/framework/rules';
 import { allCapabilities, findCapability, type Framework } from '../../../shared/framework/schema';
-import { consensus } from '../../../shared/scoring/consensus';
+import { consensus, levelForMedian, medianLevels } from '../../../shared/scoring/consensus';
 import { applyRatingPatch, blankRating, describeRatingChange, type RatingPatch } from '../../../shared/scoring/rating';
 import { toAssessment, toAudit, toRating, toVote, type AssessmentRow, type AuditRow, type VoteRow } from '../db/rows';
 import { libraryMutation, mutation, type MutationTx } from '../mutation';
@@ -71,6 +71,20 @@ function writeRating(ctx: CommandContext, input: { engagementId: string; assessm
     });
     return { result: next, before, after: next, undo: { label: describeRatingChange(capabilityId, before, next), changes: [change] } };
   });
+}
+
+/** The level a median is agreed as; a chosen level must be the median or, for a median between two levels, one of them. */
+function medianChoice(field: 'currentLevel' | 'targetLevel', what: string, median: number | null, choice: number | undefined): number | null {
+  const level = levelForMedian(median, choice);
+  if (level !== undefined) {
+    if (level === null && choice !== undefined) {
+      throw new ApiError('invalid_input', `${field}: there are no ${what} yet, so there is no median to choose a level from.`, { fields: [{ path: field, message: `no ${what}` }] });
+    }
+    return level;
+  }
+  const levels = medianLevels(median);
+  const allowed = levels.length > 1 ? `choose ${levels[0]} or ${levels[1]}` : `it can only be agreed as ${levels[0]}`;
+  throw new ApiError('invalid_input', `${field}: the median of the ${what} is ${median}; ${allowed}, not ${choice}.`, { fields: [{ path: field, message: allowed }] });
 }
 
 function latestAssessment(db: { get<T>(sql: string): T | undefined }): AssessmentRow | undefined {
@@ -174,7 +188,9 @@ export const assessmentHandlers: HandlerMap = {
       if (c.proposed === null) {
         throw new ApiError('invalid_input', `${input.capabilityId} has no votes yet: there is no median to accept.`, { capabilityId: input.capabilityId });
       }
-      return { currentLevel: c.proposed, notApplicable: false, ...(c.proposedTarget !== null ? { targetLevel: c.proposedTarget } : {}) };
+      const currentLevel = medianChoice('currentLevel', 'votes', c.median, input.currentLevel);
+      const targetLevel = medianChoice('targetLevel', 'target votes', c.targetMedian, input.targetLevel);
+      return { currentLevel, notApplicable: false, ...(targetLevel !== null ? { targetLevel } : {}) };
     }),
 
   'assessment.history': async (ctx, input) => {

@@ -10,6 +10,7 @@ import { exportHandlers } from './export';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
 import { participantHandlers } from './participant';
+import { resultsHandlers } from './results';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { surveyHandlers } from './survey';
@@ -35,6 +36,7 @@ export const handlers: Record<string, HandlerMap> = {
   history: historyHandlers,
   workshop: workshopHandlers,
   audit: auditHandlers,
+  results: resultsHandlers,
   export: exportHandlers,
   survey: surveyHandlers,
 };

@@ -1,6 +1,7 @@
 /** workshop.*: sessions held with the client: who is present, the agenda, and what the projector shows. */
 import { ApiError } from '../../../shared/errors';
 import type { WorkshopSession } from '../../../shared/domain';
+import type { CommandContext } from '../context';
 import type { ReadHandle } from '../db/handle';
 import { toSession, type SessionRow } from '../db/rows';
 import { mutation } from '../mutation';
@@ -26,6 +27,21 @@ function sessionRow(db: ReadHandle, sessionId: string): SessionRow {
   return mustExist(db.get<SessionRow>('SELECT * FROM workshop_session WHERE id = ?', sessionId), 'workshop session', sessionId);
 }
 
+/** A session that is still running: one that has ended is a record and no longer changes. */
+function runningSession(db: ReadHandle, sessionId: string, doing: string): SessionRow {
+  const row = sessionRow(db, sessionId);
+  if (row.ended_at) throw new ApiError('conflict', `This workshop session has ended; start a new one to ${doing}.`);
+  return row;
+}
+
+/** The session as the engine now has it, read after the change (with what it presented). */
+async function readSession(ctx: CommandContext, engagementId: string, sessionId: string): Promise<WorkshopSession> {
+  const db = (await ctx.files.get(engagementId)).read;
+  return sessionsOf(db, sessionRow(db, sessionId).assessment_id).find((x) => x.id === sessionId)!;
+}
+
+const names = (db: ReadHandle, ids: readonly string[]) => ids.map((id) => db.get<{ name: string }>('SELECT name FROM participant WHERE id = ?', id)?.name ?? id);
+
 export const workshopHandlers: HandlerMap = {
   'workshop.start': (ctx, input) =>
     mutation(ctx, input.engagementId, { entity: 'workshop_session', assessmentId: input.assessmentId }, (tx) => {
@@ -48,10 +64,12 @@ export const workshopHandlers: HandlerMap = {
         started_at: tx.at,
         ended_at: null,
         focus_capability_id: null,
+        blind: input.blind ? 1 : 0,
+        revealed_json: '[]',
       };
       tx.run(
-        `INSERT INTO workshop_session (id, assessment_id, held_on, modules_json, participants_json, minutes, started_at, ended_at, focus_capability_id)
-         VALUES (@id, @assessment_id, @held_on, @modules_json, @participants_json, @minutes, @started_at, @ended_at, @focus_capability_id)`,
+        `INSERT INTO workshop_session (id, assessment_id, held_on, modules_json, participants_json, minutes, started_at, ended_at, focus_capability_id, blind, revealed_json)
+         VALUES (@id, @assessment_id, @held_on, @modules_json, @participants_json, @minutes, @started_at, @ended_at, @focus_capability_id, @blind, @revealed_json)`,
         { ...row },
       );
       const { discussed: _none, ...session } = toSession(row);
@@ -71,19 +89,39 @@ export const workshopHandlers: HandlerMap = {
         after: { focus: input.capabilityId },
         assessmentId: before.assessment_id,
       };
-    }).then(async () => {
-      const db = (await ctx.files.get(input.engagementId)).read;
-      return sessionsOf(db, sessionRow(db, input.sessionId).assessment_id).find((x) => x.id === input.sessionId)!;
-    }),
+    }).then(() => readSession(ctx, input.engagementId, input.sessionId)),
+
+  'workshop.update': (ctx, input) =>
+    mutation(ctx, input.engagementId, { entity: 'workshop_session', entityId: input.sessionId }, (tx) => {
+      const before = runningSession(tx, input.sessionId, 'change who is present');
+      input.participantIds?.forEach((p, i) => assertParticipant(tx, p, `participantIds.${i}`));
+      const present = input.participantIds ? JSON.stringify([...new Set(input.participantIds)]) : before.participants_json;
+      const blind = input.blind === undefined ? before.blind : input.blind ? 1 : 0;
+      tx.run('UPDATE workshop_session SET participants_json = ?, blind = ? WHERE id = ?', present, blind, before.id);
+      // The audit names who was present before and after, so the record reads without the people list.
+      return {
+        result: null,
+        before: { present: names(tx, JSON.parse(before.participants_json) as string[]), blind: before.blind === 1 },
+        after: { present: names(tx, JSON.parse(present) as string[]), blind: blind === 1 },
+        assessmentId: before.assessment_id,
+      };
+    }).then(() => readSession(ctx, input.engagementId, input.sessionId)),
+
+  'workshop.reveal': (ctx, input) =>
+    mutation(ctx, input.engagementId, { entity: 'workshop_session', entityId: input.sessionId, capabilityId: input.capabilityId }, (tx) => {
+      const before = runningSession(tx, input.sessionId, 'show votes');
+      assertCapability(tx, assessmentRow(tx, before.assessment_id), input.capabilityId);
+      const revealed = (JSON.parse(before.revealed_json) as string[]).filter((c) => c !== input.capabilityId);
+      if (input.revealed) revealed.push(input.capabilityId);
+      tx.run('UPDATE workshop_session SET revealed_json = ? WHERE id = ?', JSON.stringify(revealed), before.id);
+      return { result: null, after: { revealed: input.revealed }, assessmentId: before.assessment_id };
+    }).then(() => readSession(ctx, input.engagementId, input.sessionId)),
 
   'workshop.end': (ctx, input) =>
     mutation(ctx, input.engagementId, { entity: 'workshop_session', entityId: input.sessionId }, (tx) => {
       const before = sessionRow(tx, input.sessionId);
       const endedAt = before.ended_at ?? tx.at;
       tx.run('UPDATE workshop_session SET ended_at = ? WHERE id = ?', endedAt, before.id);
-      return { result: before.assessment_id, before: { endedAt: before.ended_at }, after: { endedAt }, assessmentId: before.assessment_id };
-    }).then(async (assessmentId) => {
-      const db = (await ctx.files.get(input.engagementId)).read;
-      return sessionsOf(db, assessmentId).find((x) => x.id === input.sessionId)!;
-    }),
+      return { result: null, before: { endedAt: before.ended_at }, after: { endedAt }, assessmentId: before.assessment_id };
+    }).then(() => readSession(ctx, input.engagementId, input.sessionId)),
 };

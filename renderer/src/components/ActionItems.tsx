@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { actionStatuses, type ActionItem, type ActionStatus } from '../../../shared/domain';
 import { useAssessment } from '../stores/assessment';
 import { AutosaveField } from './AutosaveField';
@@ -14,15 +14,20 @@ export function ActionItems({ capabilityId, actions }: { capabilityId: string; a
 
   const add = async () => {
     if (!draft.text.trim()) return;
+    // Like the rationale: once the action is in, the keys belong to the workspace again (J moves on, digits score).
+    if (document.activeElement instanceof HTMLElement && document.activeElement.closest('.action-add')) document.activeElement.blur();
     const done = await addAction(capabilityId, { text: draft.text, owner: draft.owner, dueDate: draft.dueDate || null });
     if (done) setDraft({ text: '', owner: draft.owner, dueDate: '' });
   };
+  /** Esc leaves the form's fields, as it leaves the rationale. */
+  const leave = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Escape' || !(e.target instanceof HTMLElement)) return;
+    e.preventDefault();
+    e.target.blur();
+  };
 
   return (
-    <section className="card actions" aria-labelledby="actions-title">
-      <div className="card-head">
-        <h3 id="actions-title">Action items ({actions.length})</h3>
-      </div>
+    <div className="actions">
       {actions.length > 0 && (
         <ul className="action-list" aria-label="Action items">
           {actions.map((a) => (
@@ -52,6 +57,7 @@ export function ActionItems({ capabilityId, actions }: { capabilityId: string; a
       )}
       <form
         className="inline-form wrap action-add"
+        onKeyDown={leave}
         onSubmit={(e) => {
           e.preventDefault();
           void add();
@@ -62,7 +68,9 @@ export function ActionItems({ capabilityId, actions }: { capabilityId: string; a
           <input id="new-action" value={draft.text} placeholder="What will be done?" onChange={(e) => setDraft({ ...draft, text: e.target.value })} />
         </label>
         <label className="field">
-          <span className="field-label">Owner</span>
+          <span className="field-label">
+            <span className="sr-only">Action </span>Owner
+          </span>
           <input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />
         </label>
         <label className="field">
@@ -73,6 +81,6 @@ export function ActionItems({ capabilityId, actions }: { capabilityId: string; a
           Add action
         </button>
       </form>
-    </section>
+    </div>
   );
 }

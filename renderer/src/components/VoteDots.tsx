@@ -26,44 +26,54 @@ interface VoteDotsProps {
 
 const LEVELS = [1, 2, 3, 4, 5];
 
-/** Each vote as a dot on the 1-5 scale (stacked when several pick a level), with the median and the agreed score. */
+/**
+ * Each vote as a dot on the 1-5 scale (stacked when several pick a level), with the median and the agreed score.
+ * For the projector (`large`) the dots are bigger and sit up to three abreast at a level, so the chart is wide rather
+ * than tall and grows with the screen: initials stay readable from the back of the room.
+ */
 export function VoteDots({ current, target = [], median, agreed, agreedTarget = null, large, capacity = 1 }: VoteDotsProps) {
   const titleId = useId();
-  const width = 520;
-  const r = large ? 15 : 11;
+  const width = large ? 860 : 520;
+  const r = large ? 22 : 11;
+  const perRow = large ? 3 : 1;
   const gapY = r * 2 + 4;
-  const reserved = Math.min(Math.max(1, capacity), 3);
-  const stack = (dots: readonly VoteDot[]) => Math.max(reserved, ...LEVELS.map((l) => dots.filter((d) => d.level === l).length));
+  const rows = (n: number) => Math.ceil(n / perRow);
+  const reserved = Math.min(Math.max(1, rows(capacity)), 3);
+  const stack = (dots: readonly VoteDot[]) => Math.max(reserved, ...LEVELS.map((l) => rows(dots.filter((d) => d.level === l).length)));
   const showTarget = target.length > 0 || capacity > 1;
   const rowHeight = (dots: readonly VoteDot[]) => stack(dots) * gapY + 8;
-  const labelWidth = 64;
+  const labelWidth = large ? 84 : 64;
   const x = scaleLinear().domain([1, 5]).range([labelWidth + r + 14, width - r - 14]);
   const currentH = rowHeight(current);
   const targetH = showTarget ? rowHeight(target) : 0;
   const axisY = currentH + targetH + 8;
-  const height = axisY + 30;
+  /** Width of the band marking the agreed level: around the widest line of dots. */
+  const band = perRow * gapY + 8;
+  const height = axisY + (large ? 42 : 30);
 
   const row = (dots: readonly VoteDot[], top: number, h: number, kind: 'current' | 'target') => (
     <g className={`vd-row vd-${kind}`}>
       <text className="vd-rowlabel" x={0} y={top + h / 2} dominantBaseline="middle">
         {kind === 'current' ? 'Current' : 'Target'}
       </text>
-      {LEVELS.map((l) =>
-        dots
-          .filter((d) => d.level === l)
-          .map((d, i) => {
-            const cy = top + h - 4 - r - i * gapY;
-            return (
-              <g key={`${kind}-${d.id}`} className={d.outlier ? 'vd-dot outlier' : 'vd-dot'} transform={`translate(${x(l)},${cy})`}>
-                <title>{`${d.name}: ${kind} ${l}${d.outlier ? ' (outlier)' : ''}`}</title>
-                <circle r={r} />
-                <text dominantBaseline="central" textAnchor="middle">
-                  {d.label}
-                </text>
-              </g>
-            );
-          }),
-      )}
+      {LEVELS.map((l) => {
+        const here = dots.filter((d) => d.level === l);
+        return here.map((d, i) => {
+          const line = Math.floor(i / perRow);
+          const inLine = Math.min(perRow, here.length - line * perRow);
+          const cx = x(l) + ((i % perRow) - (inLine - 1) / 2) * gapY;
+          const cy = top + h - 4 - r - line * gapY;
+          return (
+            <g key={`${kind}-${d.id}`} className={d.outlier ? 'vd-dot outlier' : 'vd-dot'} transform={`translate(${cx},${cy})`}>
+              <title>{`${d.name}: ${kind} ${l}${d.outlier ? ' (outlier)' : ''}`}</title>
+              <circle r={r} />
+              <text dominantBaseline="central" textAnchor="middle">
+                {d.label}
+              </text>
+            </g>
+          );
+        });
+      })}
     </g>
   );
 
@@ -77,17 +87,15 @@ export function VoteDots({ current, target = [], median, agreed, agreedTarget = 
       {LEVELS.map((l) => (
         <line key={l} className="vd-grid" x1={x(l)} x2={x(l)} y1={4} y2={axisY} />
       ))}
-      {agreed !== null && <rect className="vd-agreed" x={x(agreed) - r - 6} y={2} width={2 * r + 12} height={currentH} rx={8} />}
-      {agreedTarget !== null && showTarget && (
-        <rect className="vd-agreed target" x={x(agreedTarget) - r - 6} y={currentH + 2} width={2 * r + 12} height={targetH} rx={8} />
-      )}
+      {agreed !== null && <rect className="vd-agreed" x={x(agreed) - band / 2} y={2} width={band} height={currentH} rx={8} />}
+      {agreedTarget !== null && showTarget && <rect className="vd-agreed target" x={x(agreedTarget) - band / 2} y={currentH + 2} width={band} height={targetH} rx={8} />}
       {/* The median line runs behind the dots, so initials stay readable; its marker sits on the axis. */}
       {median !== null && <line className="vd-median-line" x1={x(median)} x2={x(median)} y1={0} y2={axisY + 4} />}
       {row(current, 0, currentH, 'current')}
       {showTarget && row(target, currentH, targetH, 'target')}
       <line className="vd-axis" x1={x(1) - r} x2={x(5) + r} y1={axisY} y2={axisY} />
       {LEVELS.map((l) => (
-        <text key={l} className="vd-tick" x={x(l)} y={axisY + 20} textAnchor="middle">
+        <text key={l} className="vd-tick" x={x(l)} y={axisY + (large ? 30 : 20)} textAnchor="middle">
           {l}
         </text>
       ))}

@@ -3,10 +3,13 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'home' }
   | { name: 'engagement'; engagementId: string; tab: 'people' | 'assessments' | 'details' }
-  | { name: 'framework'; capabilityId?: string }
+  | { name: 'framework'; capabilityId?: string; frameworkId?: string; version?: string }
   | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
-  | { name: 'projector'; engagementId: string; assessmentId: string };
+  | { name: 'projector'; engagementId: string; assessmentId: string }
+  | { name: 'results'; engagementId: string; assessmentId: string }
+  | { name: 'trend'; engagementId: string }
+  | { name: 'portfolio'; engagementId?: string };
 
 const CAPABILITY_ID = /^M\d+\.\d+$/;
 
@@ -18,6 +21,9 @@ export function parseHash(hash: string): Route {
   } catch {
     return { name: 'home' };
   }
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'a' && parts[3] && parts[4] === 'results') return { name: 'results', engagementId: parts[1], assessmentId: parts[3] };
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'trend') return { name: 'trend', engagementId: parts[1] };
+  if (parts[0] === 'portfolio') return parts[1] ? { name: 'portfolio', engagementId: parts[1] } : { name: 'portfolio' };
   if (parts[0] === 'e' && parts[1] && parts[2] === 'a' && parts[3]) {
     const capabilityId = parts[4] && CAPABILITY_ID.test(parts[4]) ? parts[4] : undefined;
     const activity = parts[4] === 'activity';
@@ -28,7 +34,14 @@ export function parseHash(hash: string): Route {
     const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
     return { name: 'engagement', engagementId: parts[1], tab };
   }
-  if (parts[0] === 'framework') return { name: 'framework', capabilityId: parts[1] };
+  if (parts[0] === 'framework') {
+    // `#/framework/M3.4` in the newest built-in framework, or `#/framework/<id>/<version>/M3.4` in another.
+    if (parts[1] && !CAPABILITY_ID.test(parts[1]) && parts[2]) {
+      const capabilityId = parts[3] && CAPABILITY_ID.test(parts[3]) ? parts[3] : undefined;
+      return { name: 'framework', frameworkId: parts[1], version: parts[2], ...(capabilityId ? { capabilityId } : {}) };
+    }
+    return parts[1] && CAPABILITY_ID.test(parts[1]) ? { name: 'framework', capabilityId: parts[1] } : { name: 'framework' };
+  }
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
@@ -39,8 +52,10 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'engagement':
       return `#/e/${encodeURIComponent(route.engagementId)}/${route.tab}`;
-    case 'framework':
-      return route.capabilityId ? `#/framework/${route.capabilityId}` : '#/framework';
+    case 'framework': {
+      const base = route.frameworkId && route.version ? `#/framework/${encodeURIComponent(route.frameworkId)}/${encodeURIComponent(route.version)}` : '#/framework';
+      return route.capabilityId ? `${base}/${route.capabilityId}` : base;
+    }
     case 'settings':
       return '#/settings';
     case 'assessment': {
@@ -50,6 +65,12 @@ export function routeHash(route: Route): string {
     }
     case 'projector':
       return `#/projector/${encodeURIComponent(route.engagementId)}/${encodeURIComponent(route.assessmentId)}`;
+    case 'results':
+      return `#/e/${encodeURIComponent(route.engagementId)}/a/${encodeURIComponent(route.assessmentId)}/results`;
+    case 'trend':
+      return `#/e/${encodeURIComponent(route.engagementId)}/trend`;
+    case 'portfolio':
+      return route.engagementId ? `#/portfolio/${encodeURIComponent(route.engagementId)}` : '#/portfolio';
   }
 }
 
@@ -57,6 +78,17 @@ export interface Toast {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** How many times the same message came: shown as "×3" instead of three messages. */
+  count: number;
+}
+
+/** How long a note stays; an error stays until it is dismissed. */
+const INFO_MS = 4000;
+const infoTimers = new Map<number, number>();
+
+/** The one message shown: the oldest error not yet dismissed, else the latest note. */
+export function shownToast(toasts: readonly Toast[]): Toast | null {
+  return toasts.find((t) => t.kind === 'error') ?? toasts[toasts.length - 1] ?? null;
 }
 
 interface AppState {
@@ -93,11 +125,21 @@ export const useApp = create<AppState>((set, get) => ({
     set({ route: parseHash(window.location.hash) });
   },
   notify(kind, text) {
-    const id = ++toastSeq;
-    set({ toasts: [...get().toasts, { id, kind, text }] });
-    window.setTimeout(() => get().dismiss(id), kind === 'error' ? 8000 : 3500);
+    const toasts = get().toasts;
+    const same = toasts.find((t) => t.kind === kind && t.text === text);
+    const id = same?.id ?? ++toastSeq;
+    if (same) set({ toasts: toasts.map((t) => (t === same ? { ...t, count: t.count + 1 } : t)) });
+    // A new note replaces the one before it; errors wait their turn, one at a time.
+    else set({ toasts: [...(kind === 'info' ? toasts.filter((t) => t.kind !== 'info') : toasts), { id, kind, text, count: 1 }] });
+    if (kind === 'info') {
+      for (const t of toasts) if (t.kind === 'info' && t.id !== id) window.clearTimeout(infoTimers.get(t.id));
+      window.clearTimeout(infoTimers.get(id));
+      infoTimers.set(id, window.setTimeout(() => get().dismiss(id), INFO_MS));
+    }
   },
   dismiss(id) {
+    window.clearTimeout(infoTimers.get(id));
+    infoTimers.delete(id);
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
   },
   set(patch) {

@@ -6,20 +6,22 @@
  */
 import { create } from 'zustand';
 import type { CommandName, Input, Result } from '../../../shared/api';
-import type { AssessmentDetail, Evidence, Rating, Vote } from '../../../shared/domain';
+import type { AssessmentDetail, Evidence, Rating, Vote, WorkshopSession } from '../../../shared/domain';
 import type { EngineEvent } from '../../../shared/events';
 import type { Framework } from '../../../shared/framework/schema';
-import { consensus } from '../../../shared/scoring/consensus';
+import { consensus, levelForMedian } from '../../../shared/scoring/consensus';
 import { applyRatingPatch, blankRating, type RatingPatch } from '../../../shared/scoring/rating';
 import { errorMessage, invoke } from '../api';
 import { useApp } from './app';
 import { applySlice, WriteQueue, type SyncOptions } from './sync';
+import { useWorkspace } from './workspace';
 
 type Ref = 'engagementId' | 'assessmentId';
 type CapabilityRef = Ref | 'capabilityId';
 export type ActionPatch = Omit<Input<'action.update'>, Ref | 'actionId'>;
 export type NewAction = Omit<Input<'action.add'>, CapabilityRef>;
 export type NewEvidence = Input<'evidence.add'>;
+export type MedianChoice = { currentLevel?: number; targetLevel?: number };
 export type { RatingPatch };
 
 type Detail = AssessmentDetail;
@@ -42,7 +44,8 @@ interface AssessmentState {
   follow(event: EngineEvent): void;
   write<C extends CommandName>(command: C, input: Input<C>, options?: SyncOptions<Result<C>, Detail>): Promise<Result<C> | null>;
   rate(capabilityId: string, patch: RatingPatch): Promise<Rating | null>;
-  acceptMedian(capabilityId: string): Promise<Rating | null>;
+  /** Agrees the median of the votes; `choice` picks the level for a median between two levels (the lower one otherwise). */
+  acceptMedian(capabilityId: string, choice?: MedianChoice): Promise<Rating | null>;
   vote(capabilityId: string, participantId: string, currentLevel: number, targetLevel?: number | null): Promise<Vote | null>;
   removeVote(capabilityId: string, participantId: string): Promise<unknown>;
   undo(): Promise<void>;
@@ -56,6 +59,10 @@ interface AssessmentState {
   startWorkshop(input: Omit<Input<'workshop.start'>, Ref>): Promise<unknown>;
   endWorkshop(sessionId: string): Promise<unknown>;
   focus(sessionId: string, capabilityId: string): Promise<unknown>;
+  /** Who is in the room now, and blind voting on or off. */
+  updateWorkshop(sessionId: string, patch: { participantIds?: string[]; blind?: boolean }): Promise<unknown>;
+  /** Shows (or hides again) the votes on a capability on the projector, in blind voting. */
+  reveal(sessionId: string, capabilityId: string, revealed: boolean): Promise<unknown>;
 }
 
 const withRating = (d: Detail, capabilityId: string, rating: Rating): Detail => ({ ...d, ratings: { ...d.ratings, [capabilityId]: rating } });
@@ -67,6 +74,30 @@ const withVote = (d: Detail, vote: Vote): Detail => ({
   ...d,
   votes: [...d.votes.filter((v) => !(v.capabilityId === vote.capabilityId && v.participantId === vote.participantId)), vote],
 });
+
+const withSession = (d: Detail, sessionId: string, patch: Partial<WorkshopSession>): Detail => ({
+  ...d,
+  sessions: d.sessions.map((s) => (s.id === sessionId ? { ...s, ...patch } : s)),
+});
+
+/**
+ * Says what an undo or redo changed; when that was another capability than the one on screen, the workspace goes
+ * there, so a change is never made where the facilitator cannot see it.
+ */
+function showReplayed(verb: 'Undone' | 'Redone', label: string | null, capabilityId: string | null): void {
+  const app = useApp.getState();
+  if (!label) {
+    app.notify('info', verb === 'Undone' ? 'Nothing to undo' : 'Nothing to redo');
+    return;
+  }
+  const route = app.route;
+  const shown = route.name === 'assessment' ? (route.capabilityId ?? useWorkspace.getState().lastCapabilityId) : null;
+  if (capabilityId && route.name === 'assessment' && !route.activity && shown !== capabilityId) {
+    app.navigate({ ...route, capabilityId }, { replace: true });
+    const what = label.startsWith(`${capabilityId}: `) ? label.slice(capabilityId.length + 2) : label;
+    app.notify('info', `${verb} on ${capabilityId} (shown now): ${what}`);
+  } else app.notify('info', `${verb}: ${label}`);
+}
 
 /** More capabilities than this in one burst: re-read everything instead. */
 const SLICE_LIMIT = 6;
@@ -199,15 +230,17 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       );
     },
 
-    acceptMedian(capabilityId) {
+    acceptMedian(capabilityId, choice = {}) {
       return get().write(
         'assessment.acceptMedian',
-        { ...ref(), capabilityId },
+        { ...ref(), capabilityId, ...choice },
         {
           optimistic: (d) => {
             const c = consensus(d.votes.filter((v) => v.capabilityId === capabilityId));
-            if (c.proposed === null) return d;
-            const patch: RatingPatch = { currentLevel: c.proposed, notApplicable: false, ...(c.proposedTarget !== null ? { targetLevel: c.proposedTarget } : {}) };
+            const current = levelForMedian(c.median, choice.currentLevel);
+            const target = levelForMedian(c.targetMedian, choice.targetLevel);
+            if (current == null || target === undefined) return d;
+            const patch: RatingPatch = { currentLevel: current, notApplicable: false, ...(target !== null ? { targetLevel: target } : {}) };
             return withRating(d, capabilityId, applyRatingPatch(d.ratings[capabilityId] ?? blankRating(capabilityId), patch));
           },
           reconcile: (d, rating) => withRating(d, capabilityId, rating),
@@ -230,12 +263,12 @@ export const useAssessment = create<AssessmentState>((set, get) => {
 
     async undo() {
       const done = await get().write('history.undo', ref(), { reconcile: (d, r) => ({ ...d, undo: { undo: r.undo, redo: r.redo } }) });
-      useApp.getState().notify('info', done?.done ? `Undone: ${done.done}` : 'Nothing to undo');
+      showReplayed('Undone', done?.done ?? null, done?.capabilityId ?? null);
     },
 
     async redo() {
       const done = await get().write('history.redo', ref(), { reconcile: (d, r) => ({ ...d, undo: { undo: r.undo, redo: r.redo } }) });
-      useApp.getState().notify('info', done?.done ? `Redone: ${done.done}` : 'Nothing to redo');
+      showReplayed('Redone', done?.done ?? null, done?.capabilityId ?? null);
     },
 
     addAction(capabilityId, action) {
@@ -311,6 +344,25 @@ export const useAssessment = create<AssessmentState>((set, get) => {
 
     focus(sessionId, capabilityId) {
       return get().write('workshop.focus', { engagementId: ref().engagementId, sessionId, capabilityId });
+    },
+
+    updateWorkshop(sessionId, patch) {
+      return get().write('workshop.update', { engagementId: ref().engagementId, sessionId, ...patch }, { optimistic: (d) => withSession(d, sessionId, patch), reconcile: (d, s) => withSession(d, s.id, s) });
+    },
+
+    reveal(sessionId, capabilityId, revealed) {
+      return get().write(
+        'workshop.reveal',
+        { engagementId: ref().engagementId, sessionId, capabilityId, revealed },
+        {
+          optimistic: (d) => {
+            const s = d.sessions.find((x) => x.id === sessionId);
+            const others = s?.revealed.filter((c) => c !== capabilityId) ?? [];
+            return withSession(d, sessionId, { revealed: revealed ? [...others, capabilityId] : others });
+          },
+          reconcile: (d, s) => withSession(d, s.id, s),
+        },
+      );
     },
   };
 });

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Participant } from '../../../shared/domain';
 import { CapabilityPanel } from '../components/CapabilityPanel';
 import { ModuleNavigator } from '../components/ModuleNavigator';
 import { keysLabel } from '../components/Shortcuts';
 import { WorkshopClock } from '../components/WorkshopClock';
-import { WorkshopDialog } from '../components/WorkshopDialog';
+import { AttendanceDialog, WorkshopDialog } from '../components/WorkshopDialog';
 import { formatDate } from '../format';
 import { routeHash, useApp } from '../stores/app';
 import { useAssessment } from '../stores/assessment';
-import { useWorkspace } from '../stores/workspace';
-import { useWorkspaceKeys } from '../workspace/keys';
+import { NAV_WIDTH, useWorkspace } from '../stores/workspace';
+import { turnOrder, useWorkspaceKeys } from '../workspace/keys';
 import { useOpenAssessment, useWorkspaceModel } from '../workspace/hooks';
 import { activeSession, visibleRows, voters as votersOf } from '../workspace/model';
 import { ActivityView } from './ActivityView';
@@ -38,6 +39,8 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
   const lastCapabilityId = useWorkspace((s) => s.lastCapabilityId);
   const dialog = useWorkspace((s) => s.dialog);
   const setWorkspace = useWorkspace((s) => s.set);
+  const navWidth = useWorkspace((s) => s.navWidth);
+  const updateWorkshop = useAssessment((s) => s.updateWorkshop);
   const model = useWorkspaceModel(framework, detail);
   const visible = useMemo(() => (model ? visibleRows(model, filter, moduleId) : []), [model, filter, moduleId]);
   const wanted = routeCapability ?? (activity ? lastCapabilityId : null);
@@ -56,10 +59,26 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
 
   useWorkspaceKeys({ model: model ?? { modules: [], rows: [], byId: new Map(), progress: { scored: 0, inScope: 0 } }, visible, capabilityId, voters, go });
 
-  // A new capability starts a fresh round of fast voting.
-  useEffect(() => {
-    useWorkspace.getState().set({ voteTurn: 0, ...(capabilityId ? { lastCapabilityId: capabilityId } : {}) });
+  // A new capability starts a fresh round of fast voting, drops a key still waiting for its number, and is shown
+  // from its top: its title and score panel, never the old scroll position.
+  useLayoutEffect(() => {
+    useWorkspace.getState().set({ voteTurn: 0, prompt: null, ...(capabilityId ? { lastCapabilityId: capabilityId } : {}) });
+    document.getElementById('ws-main')?.scrollTo({ top: 0 });
   }, [capabilityId]);
+
+  // When someone arrives or leaves during a round, the turn stays with the person whose turn it was.
+  const voterIds = voters.map((p) => p.id).join(' ');
+  const lastVoters = useRef<{ ids: string; voters: readonly Participant[] } | null>(null);
+  useEffect(() => {
+    const before = lastVoters.current;
+    lastVoters.current = { ids: voterIds, voters };
+    const ws = useWorkspace.getState();
+    if (!before || before.ids === voterIds || !ws.voteMode) return;
+    const votes = useAssessment.getState().detail?.votes.filter((v) => v.capabilityId === capabilityId) ?? [];
+    const holder = turnOrder(before.voters, votes, ws.votePass)[ws.voteTurn]?.id;
+    const held = holder ? turnOrder(voters, votes, ws.votePass).findIndex((p) => p.id === holder) : -1;
+    if (held >= 0 && held !== ws.voteTurn) ws.set({ voteTurn: held });
+  });
 
   // While a workshop runs, the projector follows the facilitator (debounced, so flicking through does not flood it).
   const sessionId = session?.id;
@@ -116,6 +135,9 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
           <button type="button" className="btn" disabled={!detail.undo.redo} onClick={() => void useAssessment.getState().redo()} title={detail.undo.redo ? `Redo: ${detail.undo.redo} (${keysLabel('Mod+Shift+Z')})` : 'Nothing to redo'}>
             ↷ Redo
           </button>
+          <button type="button" className="btn" onClick={() => navigate({ name: 'results', engagementId, assessmentId })} title="Results of this assessment (G)">
+            Results
+          </button>
           <button
             type="button"
             className="btn"
@@ -133,32 +155,81 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
         {session && (
           <div className="workshop-bar" role="region" aria-label="Workshop">
             <span className="live-dot" aria-hidden="true" />
-            <strong>Workshop running</strong>
+            <strong>Workshop</strong>
             <WorkshopClock session={session} framework={framework} capabilityId={capabilityId ?? null} />
             <span className="workshop-bar-actions">
-              <button type="button" className="btn" onClick={() => window.open(projectorUrl(engagementId, assessmentId), 'maturity-projector')}>
+              <button type="button" className="btn small" onClick={() => setWorkspace({ dialog: 'attendance' })} title="Who is in the room: tick in a late arrival">
+                Attendance ({voters.length})
+              </button>
+              <button
+                type="button"
+                className="btn small"
+                aria-pressed={session.blind}
+                title="Blind voting: the projector hides the votes until you reveal them with B"
+                onClick={() => void updateWorkshop(session.id, { blind: !session.blind })}
+              >
+                Blind votes {session.blind ? 'on' : 'off'}
+              </button>
+              <button type="button" className="btn small" onClick={() => window.open(projectorUrl(engagementId, assessmentId), 'maturity-projector')}>
                 Open projector
               </button>
-              <button type="button" className="btn" onClick={() => void endWorkshop(session.id)}>
+              <button type="button" className="btn small" onClick={() => void endWorkshop(session.id)}>
                 End workshop
               </button>
             </span>
           </div>
         )}
       </header>
-      <div className="ws-body">
+      <div className="ws-body" style={{ gridTemplateColumns: `${navWidth}px minmax(0, 1fr)` }}>
         <ModuleNavigator model={model} visible={visible} capabilityId={capabilityId} onSelect={go} />
+        <NavResizer width={navWidth} />
         <div className="ws-main" id="ws-main">
           {activity ? (
             <ActivityView engagementId={engagementId} detail={detail} framework={framework} participants={participants} onCapability={go} />
           ) : row ? (
-            <CapabilityPanel row={row} detail={detail} framework={framework} participants={participants} voters={voters} engagementId={engagementId} />
+            <CapabilityPanel row={row} detail={detail} framework={framework} participants={participants} voters={voters} session={session} engagementId={engagementId} />
           ) : (
             <p className="muted">No capability in scope.</p>
           )}
         </div>
       </div>
       <WorkshopDialog open={dialog === 'workshop'} modules={model.modules.map((g) => g.module)} participants={participants} onClose={() => setWorkspace({ dialog: null })} />
+      {session && <AttendanceDialog open={dialog === 'attendance'} session={session} participants={participants} onClose={() => setWorkspace({ dialog: null })} />}
     </section>
+  );
+}
+
+/** The edge between the capability list and the capability: drag it, or focus it and use the arrow keys. */
+function NavResizer({ width }: { width: number }) {
+  const setNavWidth = useWorkspace((s) => s.setNavWidth);
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next = { ArrowLeft: width - 16, ArrowRight: width + 16, Home: NAV_WIDTH.min, End: NAV_WIDTH.max }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setNavWidth(next);
+  };
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the capability list"
+      aria-valuenow={width}
+      aria-valuemin={NAV_WIDTH.min}
+      aria-valuemax={NAV_WIDTH.max}
+      tabIndex={0}
+      className="nav-resizer"
+      style={{ left: width - 4 }}
+      onKeyDown={onKey}
+      onPointerDown={(e: PointerEvent<HTMLDivElement>) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        drag.current = { x: e.clientX, width };
+      }}
+      onPointerMove={(e) => drag.current && setNavWidth(drag.current.width + e.clientX - drag.current.x)}
+      onPointerUp={() => {
+        drag.current = null;
+      }}
+    />
   );
 }

@@ -133,6 +133,7 @@ function Assessments({ engagement }: { engagement: Engagement }) {
       <div className="section-bar">
         <h2>Assessments</h2>
         <div className="page-actions">
+          {latest && <button className="btn" onClick={() => navigate({ name: 'trend', engagementId: engagement.id })}>Trend</button>}
           {latest && (
             <button className="btn" onClick={() => start('from-previous')}>
               New assessment from previous

@@ -94,6 +94,7 @@ export function Home() {
               {archivedCount})
             </label>
           )}
+          <button className="btn" onClick={() => navigate({ name: 'portfolio' })}>Portfolio</button>
           <button className="btn" onClick={() => setImporting(true)}>
             Import engagement file…
           </button>

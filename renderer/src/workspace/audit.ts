@@ -20,6 +20,8 @@ const commandLabels: Record<string, string> = {
   'workshop.start': 'Workshop started',
   'workshop.focus': 'Workshop moved on',
   'workshop.end': 'Workshop ended',
+  'workshop.update': 'Workshop changed',
+  'workshop.reveal': 'Blind votes on the projector',
 };
 
 const fieldLabels: Record<string, string> = {
