@@ -88,8 +88,12 @@ test('a consultant sends the survey, and imports a returned file after a preview
 });
 
 test('an engagement travels as one file: exported from the engagement, imported on the home screen', async ({ app, server }) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
   const s = await seeded(server.url);
   await app.goto(`${server.url}#/e/${s.engagementId}/assessments`);
+  await expect(app.getByRole('button', { name: 'Export engagement file…' })).toBeVisible();
+  expect(await seriousA11yViolations(app)).toEqual([]);
+  await app.screenshot({ path: shot('engagement') });
   await app.getByRole('button', { name: 'Export engagement file…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export Northwind Foods as one file' });
   await dialog.getByRole('checkbox', { name: 'Include evidence files' }).uncheck();
