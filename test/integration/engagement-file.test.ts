@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engagementMigrations } from '../../electron/core/db/migrations';
 import { openEvents, startHarness, tempDir, type Harness } from '../support/engine';
@@ -127,6 +127,18 @@ describe('importing an engagement file', () => {
     const ids = (await b.call('engagement.list', {})).map((e) => e.id).sort();
     expect(ids).toEqual([engagementId, r.engagement.id].sort());
     expect((await b.call('assessment.list', { engagementId: r.engagement.id })).map((x) => x.label)).toEqual(['2026 Q4']);
+  });
+
+  it('migrates a file an older version wrote, leaving no backup of it behind', async () => {
+    const path = join(work, 'older.mwb');
+    const db = new Database(path);
+    db.exec(readFileSync(resolve(__dirname, '../fixtures/engagement-v30.sql'), 'utf8'));
+    db.close();
+    const before = existsSync(join(b.dataDir, 'backups')) ? readdirSync(join(b.dataDir, 'backups')) : [];
+    const r = await b.call('engagement.importFile', { path });
+    expect(r).toMatchObject({ fromVersion: 30, engagement: { client: 'Northwind Bank' } });
+    expect((await b.call('assessment.list', { engagementId: r.engagement.id })).length).toBeGreaterThan(0);
+    expect(existsSync(join(b.dataDir, 'backups')) ? readdirSync(join(b.dataDir, 'backups')) : []).toEqual(before);
   });
 
   describe('refuses, leaving nothing behind', () => {
