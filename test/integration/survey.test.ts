@@ -67,6 +67,12 @@ describe('exporting surveys', () => {
     expect(r.bytes).toBe(r.files[0]!.bytes + r.files[1]!.bytes);
   });
 
+  it('writes one file for a single participant, straight into the exports folder', async () => {
+    const r = await h.call('survey.export', { engagementId, assessmentId, participantIds: [ben.id], oneFile: false });
+    expect(r.path).toBe(join(h.dataDir, 'exports', 'Northwind Bank - 2026 Q4 - Survey for Ben Carter - 2026-11-25.xlsx'));
+    expect(r.files).toEqual([expect.objectContaining({ path: r.path, participantId: ben.id })]);
+  });
+
   it('writes one file for everyone, a sheet each, with the capabilities in scope, their levels and drop-downs', async () => {
     const r = await h.call('survey.export', { engagementId, assessmentId });
     expect(r.files).toHaveLength(1);

@@ -96,7 +96,8 @@ export async function exportSurvey(ctx: CommandContext, input: ParsedInput<'surv
       branding: readBranding(db),
     };
   });
-  const oneFile = input.oneFile ?? input.participantIds === undefined;
+  // One participant is always one file; several are one file only when asked (or when none were named).
+  const oneFile = data.people.length === 1 || (input.oneFile ?? input.participantIds === undefined);
   const base = {
     engagement: { id: data.client.id, client: data.client.client },
     assessment: { id: data.a.id, label: data.a.label, date: data.a.assessed_on },
