@@ -1,5 +1,5 @@
 // Builds what the app runs: the renderer (Vite) into dist/renderer, and the engine and Electron
-// shell (esbuild) into dist/engine and dist/electron. `--engine` builds only the engine.
+// shell (esbuild) into dist/engine and dist/electron, each with its export worker. `--engine` builds only the engine.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,9 @@ const common = {
   absWorkingDir: root,
 };
 
-await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
+// The export worker is its own bundle beside each engine bundle (browser mode, Electron): the engine starts it as a worker thread.
+const exportWorker = { 'export-worker': 'electron/core/export/worker.ts' };
+await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts', ...exportWorker }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
 
 if (bench) {
   await esbuild({ ...common, external: [...common.external, '@playwright/test', 'playwright-core'], format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },
@@ -30,7 +32,7 @@ if (bench) {
 }
 
 if (!engineOnly) {
-  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
+  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts', ...exportWorker }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   // A sandboxed preload may only require('electron'): bundle it whole.
   await esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });

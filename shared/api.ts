@@ -34,6 +34,9 @@ import type {
 import type { BackupInfo, BackupList, DataFolderHealth, UploadRef } from './files';
 import type { Framework, FrameworkSummary } from './framework/schema';
 import type { AssessmentResultsView, PortfolioView, TrendView } from './results';
+import { HEX_COLOR } from './report/branding';
+import { deckSectionIds } from './report/deck';
+import type { BrandingView, EngagementImportResult, ExportResult, SurveyExportResult, SurveyImportResult } from './report/outcomes';
 
 export interface Command<I extends z.ZodType, R> {
   input: I;
@@ -132,6 +135,32 @@ export const engagementFields = {
   region: text(80).default(''),
   currency: currency.default('EUR'),
   fyStartMonth: month.default(1),
+};
+
+/** A path on the machine running the engine: absolute (Electron passes the save dialog's choice). */
+const absolutePath = z
+  .string({ error: 'must be a path' })
+  .min(1, 'must not be empty')
+  .max(4096, 'must be at most 4096 characters')
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be an absolute path');
+/** Chosen by the caller so it can follow the progress events and cancel before the command answers. */
+const taskId = z.string({ error: 'must be a task id' }).regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6 to 64 letters, digits, dashes or underscores');
+const color = z
+  .string({ error: 'must be a colour' })
+  .trim()
+  .toUpperCase()
+  .regex(HEX_COLOR, 'must be a colour as #RRGGBB, such as #1F3A5F');
+const anonymiseFields = {
+  /** Participants become "Participant A, B, ..." wherever they appear. */
+  anonymise: z.boolean().default(false),
+  /** New names for business units, by id. */
+  businessUnitNames: z.record(idSchema, name(120)).default({}),
+};
+/** Exactly one of `path` (a file on the engine's machine) and `file` (its bytes, from a browser). */
+const oneSource = (value: { path?: string; file?: unknown }, ctx: z.RefinementCtx) => {
+  if ((value.path === undefined) === (value.file === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: 'give either the path of the file or the file itself, not both or neither' });
+  }
 };
 
 // ---- the contract ----------------------------------------------------------------------------
@@ -416,6 +445,64 @@ export const api = {
   'upload.pick': command(empty).returns<UploadRef | null>(),
   /** Drops an upload that will not be added. */
   'upload.discard': command(z.strictObject({ uploadId })).returns<{ removed: boolean }>(),
+
+  // ---- exports and imports --------------------------------------------------------------------
+
+  /** The workshop deck (PowerPoint), written in a worker thread with progress events by section; `path` or the exports folder. */
+  'export.deck': command(
+    z.strictObject({
+      ...assessmentRef,
+      scenarioId: idSchema.optional(),
+      sections: z.array(z.enum(deckSectionIds, { error: `must be one of ${deckSectionIds.join(', ')}` })).min(1, 'must name at least one section').optional(),
+      ...anonymiseFields,
+      path: absolutePath.optional(),
+      taskId: taskId.optional(),
+    }),
+  ).returns<ExportResult>(),
+  /** The workbook (Excel), written in a worker thread with progress events by sheet. */
+  'export.workbook': command(
+    z.strictObject({ ...assessmentRef, scenarioId: idSchema.optional(), ...anonymiseFields, path: absolutePath.optional(), taskId: taskId.optional() }),
+  ).returns<ExportResult>(),
+  /** Stops a running export and removes what it had written. */
+  'export.cancel': command(z.strictObject({ taskId })).returns<{ cancelled: boolean }>(),
+
+  /** Pre-workshop survey workbooks: one per participant (all of them when none are named), or one for all with `oneFile`. */
+  'survey.export': command(
+    z.strictObject({
+      ...assessmentRef,
+      participantIds: z.array(idSchema).min(1, 'must name at least one participant').max(500).optional(),
+      oneFile: z.boolean().optional(),
+      path: absolutePath.optional(),
+      taskId: taskId.optional(),
+    }),
+  ).returns<SurveyExportResult>(),
+  /** Reads a returned survey: a preview of the votes it changes (`apply: false`), or writes them all in one change. */
+  'survey.import': command(
+    z.strictObject({ ...assessmentRef, path: absolutePath.optional(), file: fileUpload.optional(), apply: z.boolean() }).superRefine(oneSource),
+  ).returns<SurveyImportResult>(),
+
+  /** The engagement as one file (a consistent snapshot), optionally without attachments or evidence above a sensitivity. */
+  'engagement.exportFile': command(
+    z.strictObject({
+      ...engagementRef,
+      withAttachments: z.boolean(),
+      maxSensitivity: z.enum(sensitivities, { error: `must be one of ${sensitivities.join(', ')}` }).optional(),
+      path: absolutePath.optional(),
+    }),
+  ).returns<ExportResult>(),
+  /** Adds an engagement file to the data folder as a new engagement (a new id if this folder has its id already). */
+  'engagement.importFile': command(z.strictObject({ path: absolutePath.optional(), file: fileUpload.optional() }).superRefine(oneSource)).returns<EngagementImportResult>(),
+  'engagement.branding': command(z.strictObject(engagementRef)).returns<BrandingView>(),
+  /** Colours, confidentiality footer and logo (PNG or JPEG; null removes it) of the engagement's exports. */
+  'engagement.setBranding': command(
+    z.strictObject({
+      ...engagementRef,
+      primaryColor: color.optional(),
+      accentColor: color.optional(),
+      footer: text(200).optional(),
+      logo: fileUpload.nullable().optional(),
+    }),
+  ).returns<BrandingView>(),
 } as const;
 
 export type Api = typeof api;

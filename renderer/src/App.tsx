@@ -7,6 +7,7 @@ import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
+import { useExports } from './stores/exports';
 import { useResults } from './stores/results';
 import { AssessmentView } from './views/AssessmentView';
 import { BackupsView } from './views/BackupsView';
@@ -83,6 +84,7 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     void useLibrary.getState().load();
     const offEvents = onEngineEvent((event) => {
+      useExports.getState().follow(event);
       if (event.type !== 'changed') return;
       if (event.engagementId === null) void useLibrary.getState().load();
       const current = useEngagement.getState().current;

@@ -73,6 +73,11 @@ export function onMenuCommand(callback: (command: MenuCommand) => void): () => v
 
 export const transport: 'ipc' | 'http' = bridge ? 'ipc' : 'http';
 
+/** The address of a written export in browser mode (a link cannot send the token as a header). */
+export function downloadHref(download: string): string {
+  return `${download}?token=${encodeURIComponent(token)}`;
+}
+
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
 import { files, uploads } from './files';
+import { exportsBench } from './exports';
 import { resultsBench } from './results';
 import { ms, row, sample, stats } from './stats';
 
@@ -226,6 +227,7 @@ const sections: Record<string, () => Promise<void>> = {
   upload: uploads,
   // RESULTS_BENCH_ENGAGEMENTS=20 runs it on a smaller portfolio.
   results: () => resultsBench({ engagements: Number(process.env.RESULTS_BENCH_ENGAGEMENTS ?? 200) }),
+  exports: exportsBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -44,6 +44,7 @@ const SHIPPED: Record<string, string> = {
   'engagement/0030-criteria': 'ae8ec617b2bdc610f726fd4abfae529bb2fe2038e5052dd7b3af8a453ed4466c',
   'engagement/0040-workshop-room': '35673ec277f8bab70f4309ab9badae5face4bb582e21905e8db8e15ca46a4849',
   'engagement/0050-attachment-parts': '314ea8e1eb5b3a45cb24e73679fb462cc4104535f1e286479bb47ad46ca0c605',
+  'engagement/0060-branding': '32902b5e221e867190e1e5498bcce93c787a307c38876df0de08618416303138',
   'library/0010-create-library': '1db164ae05d8b258809147d99e45ffa5884d37f74fe39a7659245d1b9ded66dc',
   'library/0020-frameworks': 'e2b3b6cec5357cef8f8a93cb03d64a0b511dc7860e7b63c5aa588f716be7b2a3',
   'library/0030-assessment-rollup': 'd461cea9d00d493fd7865cad4d3c6f87e8b2edec7813e32c904f0ca31345f935',

@@ -7,6 +7,7 @@ import { backupHandlers } from './backup';
 import { businessUnitHandlers } from './businessUnit';
 import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
+import { exportHandlers } from './export';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
 import { participantHandlers } from './participant';
@@ -14,6 +15,7 @@ import { resultsHandlers } from './results';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { uploadHandlers } from './upload';
+import { surveyHandlers } from './survey';
 import { voteHandlers } from './vote';
 import { workshopHandlers } from './workshop';
 
@@ -39,4 +41,6 @@ export const handlers: Record<string, HandlerMap> = {
   results: resultsHandlers,
   backup: backupHandlers,
   upload: uploadHandlers,
+  export: exportHandlers,
+  survey: surveyHandlers,
 };

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Engagement } from '../../../shared/domain';
 import { errorMessage } from '../api';
+import { BrandingForm } from '../components/BrandingForm';
 import { Dialog, Field } from '../components/Dialog';
+import { EngagementExports } from '../components/EngagementExports';
 import { EngagementFields, MONTHS, draftOf, type EngagementDraft } from '../components/EngagementForm';
 import { formatDate, quarterLabel, todayIso } from '../format';
 import { useApp, type Route } from '../stores/app';
@@ -51,6 +53,7 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
           </p>
         </div>
         <button className="btn" onClick={() => navigate({ name: 'backups', engagementId })}>Backups</button>
+        <EngagementExports engagement={current} />
       </header>
       <div role="tablist" aria-label="Engagement sections" className="tabs">
         {tabs.map((t) => (
@@ -71,6 +74,7 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
         {tab === 'assessments' && <Assessments engagement={current} />}
         {tab === 'people' && <People engagement={current} />}
         {tab === 'details' && <Details engagement={current} />}
+        {tab === 'details' && <BrandingForm engagementId={current.id} />}
       </div>
     </section>
   );

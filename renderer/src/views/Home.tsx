@@ -3,6 +3,7 @@ import type { EngagementSummary } from '../../../shared/domain';
 import type { DataFolderHealth, DuplicateGroup } from '../../../shared/files';
 import { errorMessage, invoke } from '../api';
 import { Dialog } from '../components/Dialog';
+import { ImportEngagementDialog } from '../components/EngagementFileDialog';
 import { EngagementFields, draftOf, emptyDraft, type EngagementDraft } from '../components/EngagementForm';
 import { useApp } from '../stores/app';
 import { useLibrary } from '../stores/data';
@@ -145,6 +146,7 @@ export function Home() {
   const archive = useLibrary((s) => s.archive);
   const remove = useLibrary((s) => s.remove);
   const [showArchived, setShowArchived] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
 
@@ -186,11 +188,15 @@ export function Home() {
             </label>
           )}
           <button className="btn" onClick={() => navigate({ name: 'portfolio' })}>Portfolio</button>
+          <button className="btn" onClick={() => setImporting(true)}>
+            Import engagement file…
+          </button>
           <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
             New engagement
           </button>
         </div>
       </header>
+      <ImportEngagementDialog open={importing} onClose={() => setImporting(false)} />
 
       {error && <p className="form-error" role="alert">{error}</p>}
       {health?.libraryRebuilt && (
