@@ -42,6 +42,7 @@ const SHIPPED: Record<string, string> = {
   'engagement/0010-create-engagement': 'fa6cfe4c133a77af98653b4d8f75a2a3a27938df0125ce779aa17280da7658b5',
   'engagement/0020-workshop': '464a54e78746b590cba744f49ceaf863858ca73915878b857bc849c3a4773631',
   'engagement/0030-criteria': 'ae8ec617b2bdc610f726fd4abfae529bb2fe2038e5052dd7b3af8a453ed4466c',
+  'engagement/0060-roadmap': 'c3826059ce87af081906d4a3c0814bee42c98518037daa988d6914defc0968f6',
   'library/0010-create-library': '1db164ae05d8b258809147d99e45ffa5884d37f74fe39a7659245d1b9ded66dc',
   'library/0020-frameworks': 'e2b3b6cec5357cef8f8a93cb03d64a0b511dc7860e7b63c5aa588f716be7b2a3',
 };
@@ -149,6 +150,28 @@ describe('engagement migrations', () => {
     expect(() => db.prepare("INSERT INTO rating (assessment_id, capability_id, current_level, updated_at) VALUES ('0190a1b2c3dae5f60718293a4b5c6d7e', 'M1.2', 6, 'now')").run()).toThrow(
       /CHECK constraint failed/,
     );
+    db.close();
+  });
+
+  it('0060 adds the roadmap tables and keeps the undo stack of version 30 in the assessment stream', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'v30.mwb');
+    restoreFixture(file, 30);
+    const { db } = await openDatabase(file, { kind: 'engagement', migrations: engagementMigrations.filter((m) => m.version <= 60), backupDir: join(dir, 'backups'), now });
+    expect(db.prepare('SELECT seq, scope, assessment_id, label FROM undo_entry ORDER BY seq LIMIT 1').get()).toEqual({
+      seq: 1,
+      scope: 'assessment',
+      assessment_id: '0190a1b2c3dae5f60718293a4b5c6d7e',
+      label: 'M2.1: score 3',
+    });
+    for (const t of ['roadmap_role', 'initiative', 'initiative_uplift', 'initiative_effort', 'initiative_dependency', 'initiative_cost_share', 'scenario', 'scenario_capacity', 'scenario_choice', 'scenario_module_weight', 'scenario_manual_start', 'scenario_schedule', 'undo_entry']) {
+      const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(t) as { sql: string }).sql;
+      expect(sql, t).toMatch(/STRICT$/);
+    }
+    // a roadmap entry has no assessment; an assessment entry must name one
+    db.prepare("INSERT INTO undo_entry (scope, label, changes_json, at) VALUES ('roadmap', 'Add initiative X', '[]', 'now')").run();
+    expect(() => db.prepare("INSERT INTO undo_entry (scope, label, changes_json, at) VALUES ('assessment', 'x', '[]', 'now')").run()).toThrow(/CHECK constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 

@@ -2,6 +2,7 @@
 import engagement0010 from './engagement/0010-create-engagement.sql';
 import engagement0020 from './engagement/0020-workshop.sql';
 import engagement0030 from './engagement/0030-criteria.sql';
+import engagement0060 from './engagement/0060-roadmap.sql';
 import library0010 from './library/0010-create-library.sql';
 import library0020 from './library/0020-frameworks.sql';
 
@@ -15,6 +16,7 @@ export const engagementMigrations: readonly Migration[] = [
   { version: 10, name: '0010-create-engagement', sql: engagement0010 },
   { version: 20, name: '0020-workshop', sql: engagement0020 },
   { version: 30, name: '0030-criteria', sql: engagement0030 },
+  { version: 60, name: '0060-roadmap', sql: engagement0060 },
 ];
 
 export const libraryMigrations: readonly Migration[] = [
