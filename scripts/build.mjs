@@ -23,6 +23,8 @@ const common = {
 };
 
 await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
+// The roadmap solver's worker thread, beside each bundle that starts it (electron/core/roadmap/offthread.ts).
+await esbuild({ ...common, entryPoints: { 'solve-worker': 'electron/core/roadmap/solve-worker.ts' }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
 
 if (bench) {
   await esbuild({ ...common, external: [...common.external, '@playwright/test', 'playwright-core'], format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },
@@ -30,7 +32,7 @@ if (bench) {
 }
 
 if (!engineOnly) {
-  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
+  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts', 'solve-worker': 'electron/core/roadmap/solve-worker.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   // A sandboxed preload may only require('electron'): bundle it whole.
   await esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });

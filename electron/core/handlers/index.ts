@@ -8,7 +8,10 @@ import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
+import { initiativeHandlers } from './initiative';
 import { participantHandlers } from './participant';
+import { rateCardHandlers } from './rateCard';
+import { scenarioHandlers } from './scenario';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { voteHandlers } from './vote';
@@ -33,4 +36,7 @@ export const handlers: Record<string, HandlerMap> = {
   history: historyHandlers,
   workshop: workshopHandlers,
   audit: auditHandlers,
+  rateCard: rateCardHandlers,
+  initiative: initiativeHandlers,
+  scenario: scenarioHandlers,
 };
