@@ -6,11 +6,13 @@ import { ShortcutsOverlay, keysLabel } from './components/Shortcuts';
 import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
+import { useRoadmap } from './stores/roadmap';
 import { AssessmentView } from './views/AssessmentView';
 import { EngagementView } from './views/EngagementView';
 import { FrameworkView } from './views/FrameworkView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
+import { RoadmapView } from './views/RoadmapView';
 import { SettingsView } from './views/SettingsView';
 import { isTypingTarget } from './typing';
 
@@ -51,6 +53,9 @@ function editHistory(direction: 'undo' | 'redo'): void {
   if (useApp.getState().route.name === 'assessment' && !document.querySelector('dialog[open]')) {
     void (direction === 'undo' ? useAssessment.getState().undo() : useAssessment.getState().redo());
   }
+  if (useApp.getState().route.name === 'roadmap' && !document.querySelector('dialog[open]')) {
+    void (direction === 'undo' ? useRoadmap.getState().undoLast() : useRoadmap.getState().redoLast());
+  }
 }
 
 /** Keyboard equivalents of the menu; in Electron the menu's accelerators handle these instead. */
@@ -87,6 +92,7 @@ export function App() {
         else void useEngagement.getState().reload();
       }
       useAssessment.getState().follow(event);
+      useRoadmap.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -132,7 +138,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={route.name === 'home' || route.name === 'engagement' || route.name === 'assessment' || route.name === 'roadmap' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -154,6 +160,7 @@ export function App() {
         {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
         {route.name === 'framework' && <FrameworkView capabilityId={route.capabilityId} />}
         {route.name === 'settings' && <SettingsView />}
+        {route.name === 'roadmap' && <RoadmapView engagementId={route.engagementId} tab={route.tab} scenarioId={route.scenarioId} />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>
       <NewEngagementDialog />

@@ -6,7 +6,11 @@ export type Route =
   | { name: 'framework'; capabilityId?: string }
   | { name: 'settings' }
   | { name: 'assessment'; engagementId: string; assessmentId: string; capabilityId?: string; activity?: boolean }
-  | { name: 'projector'; engagementId: string; assessmentId: string };
+  | { name: 'projector'; engagementId: string; assessmentId: string }
+  | { name: 'roadmap'; engagementId: string; tab: RoadmapTab; scenarioId?: string };
+
+export const roadmapTabs = ['initiatives', 'plan', 'costs', 'compare'] as const;
+export type RoadmapTab = (typeof roadmapTabs)[number];
 
 const CAPABILITY_ID = /^M\d+\.\d+$/;
 
@@ -24,6 +28,10 @@ export function parseHash(hash: string): Route {
     return { name: 'assessment', engagementId: parts[1], assessmentId: parts[3], ...(capabilityId ? { capabilityId } : {}), ...(activity ? { activity } : {}) };
   }
   if (parts[0] === 'projector' && parts[1] && parts[2]) return { name: 'projector', engagementId: parts[1], assessmentId: parts[2] };
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'roadmap') {
+    const tab = (roadmapTabs as readonly string[]).includes(parts[3] ?? '') ? (parts[3] as RoadmapTab) : 'initiatives';
+    return { name: 'roadmap', engagementId: parts[1], tab, ...(parts[4] && tab === parts[3] ? { scenarioId: parts[4] } : {}) };
+  }
   if (parts[0] === 'e' && parts[1]) {
     const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
     return { name: 'engagement', engagementId: parts[1], tab };
@@ -50,6 +58,10 @@ export function routeHash(route: Route): string {
     }
     case 'projector':
       return `#/projector/${encodeURIComponent(route.engagementId)}/${encodeURIComponent(route.assessmentId)}`;
+    case 'roadmap': {
+      const base = `#/e/${encodeURIComponent(route.engagementId)}/roadmap/${route.tab}`;
+      return route.scenarioId ? `${base}/${encodeURIComponent(route.scenarioId)}` : base;
+    }
   }
 }
 

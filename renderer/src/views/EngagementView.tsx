@@ -50,6 +50,9 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
             {[current.industry, current.region, current.currency, `FY starts ${MONTHS[current.fyStartMonth - 1]}`].filter(Boolean).join(' · ')}
           </p>
         </div>
+        <div className="page-actions">
+          <button className="btn" onClick={() => navigate({ name: 'roadmap', engagementId, tab: 'initiatives' })}>Roadmap and scenarios</button>
+        </div>
       </header>
       <div role="tablist" aria-label="Engagement sections" className="tabs">
         {tabs.map((t) => (
