@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
+import { roadmapBench, roadmapEditBench } from './roadmap';
 import { ms, row, sample, stats } from './stats';
 
 /** The floor: a raw better-sqlite3 INSERT, each committed on its own with WAL and synchronous=FULL. */
@@ -215,7 +216,12 @@ async function refresh(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const sections: Record<string, () => Promise<void>> = { foundation, workshop, keypress, refresh };
+async function roadmap(): Promise<void> {
+  await roadmapBench();
+  await roadmapEditBench();
+}
+
+const sections: Record<string, () => Promise<void>> = { foundation, workshop, keypress, refresh, roadmap };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(`# Maturity Workbench bench (${new Date().toISOString()}, node ${process.version})`);
