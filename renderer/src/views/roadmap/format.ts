@@ -4,7 +4,7 @@
  * `2027-Q1` with the client's fiscal label beside them.
  */
 import { currencyDigits } from '../../../../shared/roadmap/format';
-import { addQuarters, fiscalLabel, quarterRange } from '../../../../shared/roadmap/quarters';
+import { addQuarters, fiscalLabel, fiscalQuarterOf, quarterRange } from '../../../../shared/roadmap/quarters';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function formatter(currency: string, compact: boolean): Intl.NumberFormat {
@@ -55,16 +55,14 @@ export function quarterWithFiscal(q: string, fyStartMonth: number): string {
   return fyStartMonth === 1 ? q : `${q} · ${fiscalLabel(q, fyStartMonth)}`;
 }
 
-/** The first quarter of the client's next fiscal year after `today` (YYYY-MM-DD): where a new scenario starts. */
+/**
+ * The first quarter after `today` (YYYY-MM-DD) that is the first quarter of one of the client's fiscal
+ * years (shared/roadmap/quarters.ts): where a new scenario starts.
+ */
 export function nextFiscalYearStart(today: string, fyStartMonth: number): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const thisQuarter = `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-  for (const q of quarterRange(addQuarters(thisQuarter, 1), 8)) {
-    const month = (Number(q.slice(-1)) - 1) * 3 + 1;
-    // the first calendar quarter that starts inside a new fiscal year
-    if ((month - fyStartMonth + 12) % 12 < 3) return q;
-  }
-  return addQuarters(thisQuarter, 1);
+  return quarterRange(addQuarters(thisQuarter, 1), 4).find((q) => fiscalQuarterOf(q, fyStartMonth) === 1) ?? addQuarters(thisQuarter, 1);
 }
 
 /** Quarters a start or an earliest start may take: from four quarters back to five years ahead of `from`. */
