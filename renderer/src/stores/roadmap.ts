@@ -118,7 +118,9 @@ export const useRoadmap = create<RoadmapState>((set, get) => {
     scheduling: null,
 
     async open(engagementId) {
-      if (get().engagementId !== engagementId) set({ engagementId, loaded: false, rateCard: null, initiatives: [], scenarios: [], outputs: {}, baseline: null, undo: NO_UNDO, error: null });
+      if (get().engagementId !== engagementId) set({ engagementId, loaded: false, rateCard: null, initiatives: [], scenarios: [], outputs: {}, undo: NO_UNDO, error: null });
+      // scores may have changed while the roadmap was not on screen (changes are not followed then)
+      set({ baseline: null });
       await get().reload();
     },
 
@@ -174,6 +176,8 @@ export const useRoadmap = create<RoadmapState>((set, get) => {
 
     follow(event) {
       if (event.type !== 'changed' || event.engagementId === null || event.engagementId !== get().engagementId) return;
+      // only while a roadmap screen is open: a workshop's scores do not re-read the roadmap in the background
+      if (useApp.getState().route.name !== 'roadmap') return;
       if (!event.tables.some((t) => FOLLOWED.has(t))) return;
       if (event.tables.includes('rating') && event.assessmentId && get().baseline?.assessmentId === event.assessmentId) set({ baseline: null });
       window.clearTimeout(timer);
