@@ -227,16 +227,18 @@ test('manual mode: a dragged bar and a bar moved by arrow key change the start q
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the roadmap screens have no serious accessibility problems (${scheme})`, async ({ app, server }) => {
-    const api = new EngineApi(server.url);
-    const { engagementId } = await plannedWorld(api);
-    const [base] = await api.call('scenario.list', { engagementId });
-    await api.call('scenario.copy', { engagementId, scenarioId: base.id });
-    await app.emulateMedia({ colorScheme: scheme });
-    for (const tab of ['initiatives', 'plan', 'costs', 'compare']) {
-      await app.goto(`${server.url}#/e/${engagementId}/roadmap/${tab}`);
-      await expect(app.locator(tab === 'initiatives' ? 'table[aria-label="Initiatives"]' : '.rm-figure svg').first()).toBeVisible();
-      expect(await seriousA11yViolations(app), tab).toEqual([]);
-    }
-  });
+  for (const tabs of [['initiatives', 'plan'], ['costs', 'compare']]) {
+    test(`the roadmap screens ${tabs.join(' and ')} have no serious accessibility problems (${scheme})`, async ({ app, server }) => {
+      const api = new EngineApi(server.url);
+      const { engagementId } = await plannedWorld(api);
+      const [base] = await api.call('scenario.list', { engagementId });
+      await api.call('scenario.copy', { engagementId, scenarioId: base.id });
+      await app.emulateMedia({ colorScheme: scheme });
+      for (const tab of tabs) {
+        await app.goto(`${server.url}#/e/${engagementId}/roadmap/${tab}`);
+        await expect(app.locator(tab === 'initiatives' ? 'table[aria-label="Initiatives"]' : '.rm-figure svg').first()).toBeVisible();
+        expect(await seriousA11yViolations(app), tab).toEqual([]);
+      }
+    });
+  }
 }
