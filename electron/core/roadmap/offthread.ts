@@ -43,7 +43,6 @@ function failAll(err: Error): void {
 function ensureWorker(file: string): Worker {
   if (worker) return worker;
   const w = new Worker(file);
-  w.unref();
   w.on('message', (msg: { id: number; ok: boolean; result?: SolveResult; message?: string }) => {
     const p = pending.get(msg.id);
     if (!p) return;
@@ -60,6 +59,8 @@ function ensureWorker(file: string): Worker {
     if (worker === w) worker = null;
     failAll(new Error('the solver stopped unexpectedly'));
   });
+  // after the listeners, which would otherwise hold it: an idle solver does not keep the process alive
+  w.unref();
   worker = w;
   return w;
 }
