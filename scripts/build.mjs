@@ -22,9 +22,10 @@ const common = {
   absWorkingDir: root,
 };
 
-// The export worker is its own bundle beside each engine bundle (browser mode, Electron): the engine starts it as a worker thread.
-const exportWorker = { 'export-worker': 'electron/core/export/worker.ts' };
-await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts', ...exportWorker }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
+// The worker threads (exports, the roadmap solver) are bundles of their own beside each engine bundle
+// (browser mode, Electron): the engine starts them as worker threads.
+const workers = { 'export-worker': 'electron/core/export/worker.ts', 'solve-worker': 'electron/core/roadmap/solve-worker.ts' };
+await esbuild({ ...common, entryPoints: { serve: 'electron/core/browser-mode.ts', ...workers }, outdir: 'dist/engine', outExtension: { '.js': '.cjs' } });
 
 if (bench) {
   await esbuild({ ...common, external: [...common.external, '@playwright/test', 'playwright-core'], format: 'esm', entryPoints: { run: 'test/bench/run.ts' }, outdir: 'dist/bench', outExtension: { '.js': '.mjs' },
@@ -32,7 +33,7 @@ if (bench) {
 }
 
 if (!engineOnly) {
-  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts', ...exportWorker }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
+  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts', ...workers }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   // A sandboxed preload may only require('electron'): bundle it whole.
   await esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });

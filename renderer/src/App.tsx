@@ -9,6 +9,7 @@ import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useExports } from './stores/exports';
 import { useResults } from './stores/results';
+import { useRoadmap } from './stores/roadmap';
 import { AssessmentView } from './views/AssessmentView';
 import { BackupsView } from './views/BackupsView';
 import { EngagementView } from './views/EngagementView';
@@ -17,6 +18,7 @@ import { PortfolioView } from './views/PortfolioView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { ProjectorView } from './views/ProjectorView';
 import { ResultsView } from './views/ResultsView';
+import { RoadmapView } from './views/RoadmapView';
 import { SettingsView } from './views/SettingsView';
 import { isTypingTarget } from './typing';
 import { TrendView } from './views/TrendView';
@@ -58,6 +60,9 @@ function editHistory(direction: 'undo' | 'redo'): void {
   if (useApp.getState().route.name === 'assessment' && !document.querySelector('dialog[open]')) {
     void (direction === 'undo' ? useAssessment.getState().undo() : useAssessment.getState().redo());
   }
+  if (useApp.getState().route.name === 'roadmap' && !document.querySelector('dialog[open]')) {
+    void (direction === 'undo' ? useRoadmap.getState().undoLast() : useRoadmap.getState().redoLast());
+  }
 }
 
 /** Keyboard equivalents of the menu; in Electron the menu's accelerators handle these instead. */
@@ -94,6 +99,7 @@ export function App() {
       }
       useAssessment.getState().follow(event);
       useResults.getState().follow(event);
+      useRoadmap.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -122,7 +128,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={['home', 'engagement', 'backups', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'backups', 'assessment', 'results', 'trend', 'portfolio', 'roadmap'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -149,6 +155,7 @@ export function App() {
         {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
         {route.name === 'trend' && <TrendView engagementId={route.engagementId} />}
         {route.name === 'portfolio' && <PortfolioView engagementId={route.engagementId} />}
+        {route.name === 'roadmap' && <RoadmapView engagementId={route.engagementId} tab={route.tab} scenarioId={route.scenarioId} />}
         {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
       </main>
       <NewEngagementDialog />

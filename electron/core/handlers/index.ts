@@ -10,8 +10,11 @@ import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './export';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
+import { initiativeHandlers } from './initiative';
 import { participantHandlers } from './participant';
 import { resultsHandlers } from './results';
+import { rateCardHandlers } from './rateCard';
+import { scenarioHandlers } from './scenario';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { uploadHandlers } from './upload';
@@ -43,4 +46,7 @@ export const handlers: Record<string, HandlerMap> = {
   upload: uploadHandlers,
   export: exportHandlers,
   survey: surveyHandlers,
+  rateCard: rateCardHandlers,
+  initiative: initiativeHandlers,
+  scenario: scenarioHandlers,
 };

@@ -52,6 +52,7 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
             {[current.industry, current.region, current.currency, `FY starts ${MONTHS[current.fyStartMonth - 1]}`].filter(Boolean).join(' · ')}
           </p>
         </div>
+        <button className="btn" onClick={() => navigate({ name: 'roadmap', engagementId, tab: 'initiatives' })}>Roadmap and scenarios</button>
         <button className="btn" onClick={() => navigate({ name: 'backups', engagementId })}>Backups</button>
         <EngagementExports engagement={current} />
       </header>

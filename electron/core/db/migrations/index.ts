@@ -5,6 +5,7 @@ import engagement0030 from './engagement/0030-criteria.sql';
 import engagement0040 from './engagement/0040-workshop-room.sql';
 import engagement0050 from './engagement/0050-attachment-parts.sql';
 import engagement0060 from './engagement/0060-branding.sql';
+import engagement0070 from './engagement/0070-roadmap.sql';
 import library0010 from './library/0010-create-library.sql';
 import library0020 from './library/0020-frameworks.sql';
 import library0030 from './library/0030-assessment-rollup.sql';
@@ -23,6 +24,7 @@ export const engagementMigrations: readonly Migration[] = [
   { version: 40, name: '0040-workshop-room', sql: engagement0040 },
   { version: 50, name: '0050-attachment-parts', sql: engagement0050 },
   { version: 60, name: '0060-branding', sql: engagement0060 },
+  { version: 70, name: '0070-roadmap', sql: engagement0070 },
 ];
 
 export const libraryMigrations: readonly Migration[] = [
