@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from './core/http';
 import { toErrorShape } from './core/registry';
 import { mimeFor } from './core/upload';
 import { buildMenu, sendToFocused } from './menu';
+import { withSavePath } from './save-dialog';
 import { isAppPage, projectorHash } from './urls';
 
 const rendererIndex = resolve(__dirname, '..', 'renderer', 'index.html');
@@ -132,7 +133,10 @@ async function start(): Promise<void> {
       return { ok: false, error: { code: 'unknown_command', message: 'A command name is required.' } };
     }
     if (command === 'upload.pick') return pickEvidenceFile(event, running);
-    return running.invoke(command, input);
+    // An export without a path asks where to save it; the command then names the chosen file.
+    const prepared = await withSavePath(running, BrowserWindow.fromWebContents(event.sender) ?? undefined, command, input);
+    if (prepared === null) return { ok: false, error: { code: 'cancelled', message: 'No file was chosen; nothing was exported.' } };
+    return running.invoke(command, prepared);
   });
 
   running.on((event) => {

@@ -1,5 +1,5 @@
 // Builds what the app runs: the renderer (Vite) into dist/renderer, and the engine and Electron
-// shell (esbuild) into dist/engine and dist/electron. `--engine` builds only the engine.
+// shell (esbuild) into dist/engine and dist/electron, each with its export worker. `--engine` builds only the engine.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,10 +27,13 @@ const common = {
   absWorkingDir: root,
 };
 
+// The worker threads (exports, the roadmap solver) are bundles of their own beside each engine bundle
+// (browser mode, Electron): the engine starts them as worker threads.
+const workers = { 'export-worker': 'electron/core/export/worker.ts', 'solve-worker': 'electron/core/roadmap/solve-worker.ts' };
 // serve.cjs only starts serve-engine.cjs (browser mode) through V8's code cache, which a new build makes stale.
 await esbuild({
   ...common,
-  entryPoints: { serve: 'electron/core/browser-mode-start.ts', 'serve-engine': 'electron/core/browser-mode.ts' },
+  entryPoints: { serve: 'electron/core/browser-mode-start.ts', 'serve-engine': 'electron/core/browser-mode.ts', ...workers },
   outdir: 'dist/engine',
   outExtension: { '.js': '.cjs' },
 });
@@ -42,7 +45,7 @@ if (bench) {
 }
 
 if (!engineOnly) {
-  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
+  await esbuild({ ...common, entryPoints: { main: 'electron/main.ts', ...workers }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   // A sandboxed preload may only require('electron'): bundle it whole.
   await esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } });
   await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -32,7 +32,11 @@ import type {
   BusinessUnit,
   Engagement,
   EngagementSummary,
+  InitiativeSuggestion,
   Participant,
+  RoadmapScenario,
+  ScenarioOutputs,
+  ScheduleSummary,
   ParticipantUsage,
   RemovedBusinessUnit,
   Settings,
@@ -40,6 +44,20 @@ import type {
 import type { BackupInfo, BackupList, DataFolderHealth, UploadRef } from './files';
 import type { Framework, FrameworkSummary } from './framework/schema';
 import type { AssessmentResultsView, PortfolioView, TrendView } from './results';
+import { HEX_COLOR } from './report/branding';
+import { deckSectionIds } from './report/deck';
+import type { BrandingView, EngagementImportResult, ExportResult, SurveyExportResult, SurveyImportResult } from './report/outcomes';
+import {
+  costSplitSchema,
+  effortSchema,
+  initiativeSchema,
+  quarterSchema,
+  risks,
+  scenarioSchema,
+  upliftSchema,
+  type Initiative,
+  type RateCard,
+} from './roadmap/types';
 
 export interface Command<I extends z.ZodType, R> {
   input: I;
@@ -139,6 +157,74 @@ export const engagementFields = {
   currency: currency.default('EUR'),
   fyStartMonth: month.default(1),
 };
+
+/** A path on the machine running the engine: absolute (Electron passes the save dialog's choice). */
+const absolutePath = z
+  .string({ error: 'must be a path' })
+  .min(1, 'must not be empty')
+  .max(4096, 'must be at most 4096 characters')
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be an absolute path');
+/** Chosen by the caller so it can follow the progress events and cancel before the command answers. */
+const taskId = z.string({ error: 'must be a task id' }).regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6 to 64 letters, digits, dashes or underscores');
+const color = z
+  .string({ error: 'must be a colour' })
+  .trim()
+  .toUpperCase()
+  .regex(HEX_COLOR, 'must be a colour as #RRGGBB, such as #1F3A5F');
+const anonymiseFields = {
+  /** Participants become "Participant A, B, ..." wherever they appear. */
+  anonymise: z.boolean().default(false),
+  /** New names for business units, by id. */
+  businessUnitNames: z.record(idSchema, name(120)).default({}),
+};
+/** Exactly one of `path` (a file on the engine's machine) and `file` (its bytes, from a browser). */
+const oneSource = (value: { path?: string; file?: unknown }, ctx: z.RefinementCtx) => {
+  if ((value.path === undefined) === (value.file === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: 'give either the path of the file or the file itself, not both or neither' });
+  }
+};
+/** Which undo stream history.* works on: an assessment's, or the engagement's roadmap. */
+const undoTarget = z
+  .strictObject({ engagementId: idSchema, assessmentId: idSchema.optional(), scope: z.enum(['assessment', 'roadmap']).default('assessment') })
+  .refine((v) => v.scope === 'roadmap' || v.assessmentId !== undefined, { message: 'must name the assessment whose changes to undo', path: ['assessmentId'] });
+
+// ---- roadmap field schemas (record shapes from shared/roadmap/types; how records fit together is checked by shared/roadmap/validate)
+
+const money = initiativeSchema.shape.capex;
+const initiativeFields = {
+  name: name(120),
+  description: text(4000),
+  owner: text(120),
+  uplifts: z.array(upliftSchema.extend({ capabilityId })).max(72),
+  /** One-off cost in minor units. */
+  capex: money,
+  /** Running cost per year in minor units, from the quarter after completion. */
+  opexPerYear: money,
+  /** Person-days per role over the whole initiative. */
+  effort: z.array(effortSchema.extend({ roleId: idSchema })).max(50),
+  durationQuarters: initiativeSchema.shape.durationQuarters,
+  earliestStart: quarterSchema.nullable(),
+  /** Initiatives that must finish first. */
+  dependsOn: z.array(idSchema).max(50),
+  costSplit: costSplitSchema,
+  risk: z.enum(risks, { error: 'must be low, medium or high' }),
+  note: text(4000),
+};
+const scenarioFields = {
+  name: name(120),
+  /** The first quarter of the plan, e.g. the first quarter of the client's next fiscal year. */
+  startQuarter: quarterSchema,
+  horizon: scenarioSchema.shape.horizon,
+  budget: scenarioSchema.shape.budget,
+  capacity: z.array(z.strictObject({ roleId: idSchema, daysPerQuarter: scenarioSchema.shape.capacity.element.shape.daysPerQuarter })).max(50),
+  forced: z.array(idSchema).max(500),
+  excluded: z.array(idSchema).max(500),
+  moduleWeights: z.record(moduleId, z.number({ error: 'must be a number' }).min(0, 'must not be negative').max(100, 'must be at most 100')),
+  baselineAssessmentId: idSchema,
+  mode: z.enum(['optimal', 'manual'], { error: 'must be optimal or manual' }),
+  manualStarts: z.record(idSchema, quarterSchema),
+};
+const scenarioRef = { engagementId: idSchema, scenarioId: idSchema };
 
 // ---- the contract ----------------------------------------------------------------------------
 
@@ -354,9 +440,13 @@ export const api = {
     }),
   ).returns<SearchHit[]>(),
 
-  /** Undoes the assessment's last change; `done` names it and `capabilityId` says where it was (null when several). */
-  'history.undo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null; capabilityId: string | null }>(),
-  'history.redo': command(z.strictObject(assessmentRef)).returns<UndoState & { done: string | null; capabilityId: string | null }>(),
+  /**
+   * Undoes the last change of a stream: the assessment's (`assessmentId`), or with `scope: 'roadmap'` the
+   * engagement's roadmap (rate card, initiatives, scenarios). `done` names the change and `capabilityId`
+   * says where it was (null when several, and for the roadmap).
+   */
+  'history.undo': command(undoTarget).returns<UndoState & { done: string | null; capabilityId: string | null }>(),
+  'history.redo': command(undoTarget).returns<UndoState & { done: string | null; capabilityId: string | null }>(),
 
   'workshop.start': command(
     z.strictObject({
@@ -427,6 +517,154 @@ export const api = {
   'upload.pick': command(empty).returns<UploadRef | null>(),
   /** Drops an upload that will not be added. */
   'upload.discard': command(z.strictObject({ uploadId })).returns<{ removed: boolean }>(),
+
+  // ---- exports and imports --------------------------------------------------------------------
+
+  /** The workshop deck (PowerPoint), written in a worker thread with progress events by section; `path` or the exports folder. */
+  'export.deck': command(
+    z.strictObject({
+      ...assessmentRef,
+      scenarioId: idSchema.optional(),
+      sections: z.array(z.enum(deckSectionIds, { error: `must be one of ${deckSectionIds.join(', ')}` })).min(1, 'must name at least one section').optional(),
+      ...anonymiseFields,
+      path: absolutePath.optional(),
+      taskId: taskId.optional(),
+    }),
+  ).returns<ExportResult>(),
+  /** The workbook (Excel), written in a worker thread with progress events by sheet. */
+  'export.workbook': command(
+    z.strictObject({ ...assessmentRef, scenarioId: idSchema.optional(), ...anonymiseFields, path: absolutePath.optional(), taskId: taskId.optional() }),
+  ).returns<ExportResult>(),
+  /** Stops a running export and removes what it had written. */
+  'export.cancel': command(z.strictObject({ taskId })).returns<{ cancelled: boolean }>(),
+
+  /** Pre-workshop survey workbooks: one per participant (all of them when none are named), or one for all with `oneFile`. */
+  'survey.export': command(
+    z.strictObject({
+      ...assessmentRef,
+      participantIds: z.array(idSchema).min(1, 'must name at least one participant').max(500).optional(),
+      oneFile: z.boolean().optional(),
+      path: absolutePath.optional(),
+      taskId: taskId.optional(),
+    }),
+  ).returns<SurveyExportResult>(),
+  /** Reads a returned survey: a preview of the votes it changes (`apply: false`), or writes them all in one change. */
+  'survey.import': command(
+    z.strictObject({ ...assessmentRef, path: absolutePath.optional(), file: fileUpload.optional(), apply: z.boolean() }).superRefine(oneSource),
+  ).returns<SurveyImportResult>(),
+
+  /** The engagement as one file (a consistent snapshot), optionally without attachments or evidence above a sensitivity. */
+  'engagement.exportFile': command(
+    z.strictObject({
+      ...engagementRef,
+      withAttachments: z.boolean(),
+      maxSensitivity: z.enum(sensitivities, { error: `must be one of ${sensitivities.join(', ')}` }).optional(),
+      path: absolutePath.optional(),
+    }),
+  ).returns<ExportResult>(),
+  /** Adds an engagement file to the data folder as a new engagement (a new id if this folder has its id already). */
+  'engagement.importFile': command(z.strictObject({ path: absolutePath.optional(), file: fileUpload.optional() }).superRefine(oneSource)).returns<EngagementImportResult>(),
+  'engagement.branding': command(z.strictObject(engagementRef)).returns<BrandingView>(),
+  /** Colours, confidentiality footer and logo (PNG or JPEG; null removes it) of the engagement's exports. */
+  'engagement.setBranding': command(
+    z.strictObject({
+      ...engagementRef,
+      primaryColor: color.optional(),
+      accentColor: color.optional(),
+      footer: text(200).optional(),
+      logo: fileUpload.nullable().optional(),
+    }),
+  ).returns<BrandingView>(),
+  /** What Ctrl+Z and Ctrl+Shift+Z would do in a stream (see history.undo). */
+  'history.state': command(undoTarget).returns<UndoState>(),
+
+  // ---- roadmap and cost scenarios
+
+  'rateCard.get': command(z.strictObject(engagementRef)).returns<RateCard>(),
+  /** Replaces the rate card: roles keep their id when given one (effort and capacity refer to it); a role still in an initiative's effort cannot go. */
+  'rateCard.set': command(
+    z.strictObject({
+      ...engagementRef,
+      roles: z.array(z.strictObject({ id: idSchema.optional(), name: name(80), dayRate: money })).max(50, 'must be at most 50 roles'),
+    }),
+  ).returns<RateCard>(),
+
+  'initiative.list': command(z.strictObject(engagementRef)).returns<Initiative[]>(),
+  'initiative.add': command(
+    z.strictObject({
+      ...engagementRef,
+      ...initiativeFields,
+      description: initiativeFields.description.default(''),
+      owner: initiativeFields.owner.default(''),
+      uplifts: initiativeFields.uplifts.default([]),
+      capex: money.default(0),
+      opexPerYear: money.default(0),
+      effort: initiativeFields.effort.default([]),
+      durationQuarters: initiativeFields.durationQuarters.default(1),
+      earliestStart: initiativeFields.earliestStart.default(null),
+      dependsOn: initiativeFields.dependsOn.default([]),
+      costSplit: costSplitSchema.default({ mode: 'equal' }),
+      risk: initiativeFields.risk.default('medium'),
+      note: initiativeFields.note.default(''),
+    }),
+  ).returns<Initiative>(),
+  /** Changes the fields given; lists (uplifts, effort, dependencies) are replaced whole. */
+  'initiative.update': command(
+    z.strictObject({
+      ...engagementRef,
+      initiativeId: idSchema,
+      ...Object.fromEntries(Object.entries(initiativeFields).map(([k, v]) => [k, v.optional()])),
+    } as { engagementId: typeof idSchema; initiativeId: typeof idSchema } & { [K in keyof typeof initiativeFields]: z.ZodOptional<(typeof initiativeFields)[K]> }),
+  ).returns<Initiative>(),
+  /** Removes the initiative, with the dependencies on it and the scenarios' choices and manual starts for it. */
+  'initiative.remove': command(z.strictObject({ ...engagementRef, initiativeId: idSchema })).returns<{ id: string }>(),
+  /** Starter initiatives for the top gaps of the baseline assessment (the scenario's, the one named, or the newest), not yet written. */
+  'initiative.suggest': command(
+    z.strictObject({
+      ...engagementRef,
+      scenarioId: idSchema.optional(),
+      assessmentId: idSchema.optional(),
+      limit: z.number().int().min(1).max(30).default(8),
+    }),
+  ).returns<InitiativeSuggestion[]>(),
+
+  'scenario.list': command(z.strictObject(engagementRef)).returns<RoadmapScenario[]>(),
+  'scenario.create': command(
+    z.strictObject({
+      ...engagementRef,
+      ...scenarioFields,
+      horizon: scenarioFields.horizon.default(8),
+      budget: scenarioFields.budget.default(null),
+      capacity: scenarioFields.capacity.default([]),
+      forced: scenarioFields.forced.default([]),
+      excluded: scenarioFields.excluded.default([]),
+      moduleWeights: scenarioFields.moduleWeights.default({}),
+      /** The newest assessment when left out. */
+      baselineAssessmentId: idSchema.optional(),
+      mode: scenarioFields.mode.default('optimal'),
+      manualStarts: scenarioFields.manualStarts.default({}),
+    }),
+  ).returns<RoadmapScenario>(),
+  /** Changes the fields given; lists and maps are replaced whole. */
+  'scenario.update': command(
+    z.strictObject({
+      ...scenarioRef,
+      ...Object.fromEntries(Object.entries(scenarioFields).map(([k, v]) => [k, v.optional()])),
+    } as typeof scenarioRef & { [K in keyof typeof scenarioFields]: z.ZodOptional<(typeof scenarioFields)[K]> }),
+  ).returns<RoadmapScenario>(),
+  /** A copy with every setting, manual start and the stored schedule; named "<name> (copy)" unless a name is given. */
+  'scenario.copy': command(z.strictObject({ ...scenarioRef, name: name(120).optional() })).returns<RoadmapScenario>(),
+  'scenario.remove': command(z.strictObject(scenarioRef)).returns<{ id: string }>(),
+  /**
+   * Solves the optimal schedule with HiGHS (off the engine's main thread, stopped at `timeLimitMs`, keeping
+   * the best plan found) and stores it with the scenario. An infeasible scenario is refused with the limits
+   * that make it so, and nothing is stored.
+   */
+  'scenario.schedule': command(
+    z.strictObject({ ...scenarioRef, timeLimitMs: z.number().int().min(100, 'must be at least 100 ms').max(120_000, 'must be at most 2 minutes').optional() }),
+  ).returns<ScheduleSummary>(),
+  /** Projected maturity, costs, chargeback, time to target and limits for the stored plan (optimal mode) or the manual starts. */
+  'scenario.outputs': command(z.strictObject(scenarioRef)).returns<ScenarioOutputs>(),
 
   /** Brings back a participant who was marked as left. */
   'participant.restore': command(z.strictObject({ ...engagementRef, participantId: idSchema })).returns<Participant>(),

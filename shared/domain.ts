@@ -1,4 +1,6 @@
 /** Domain types shared by the engine and the UI. Row shapes stay in electron/core/db. */
+import type { RoadmapOutputs } from './roadmap/outputs';
+import type { Plan, Scenario, Uplift } from './roadmap/types';
 
 export interface Settings {
   /** Shown in the audit log as who made a change. */
@@ -303,4 +305,60 @@ export interface SearchHit {
 
 export interface AttachmentContent extends AttachmentInfo {
   dataBase64: string;
+}
+
+// ---- the roadmap: rate card, initiatives, scenarios and their schedules ----------------------
+
+export type { Initiative, Plan, PlanEntry, RateCard, Role, Scenario, Uplift } from './roadmap/types';
+
+/** The schedule last solved for a scenario, as stored with it. */
+export interface ScheduleSummary {
+  /** 'optimal': proven within the gap; 'time_limit': the best plan found when time ran out; 'error': the solver failed and the plan is the best found before (or greedy's). */
+  status: 'optimal' | 'time_limit' | 'error';
+  /** Weighted maturity uplift of the plan (module-mean levels x quarters); null without a plan. */
+  objective: number | null;
+  /** Relative optimality gap, 0.004 = 0.4 %; null when unknown. */
+  gap: number | null;
+  /** Solver wall-clock time in milliseconds. */
+  ms: number;
+  /** The greedy heuristic's objective on the same data. */
+  greedyObjective: number;
+  source: 'solver' | 'greedy' | 'none';
+  message: string | null;
+  timeLimitMs: number;
+  plan: Plan;
+  solvedAt: string;
+  /** The initiatives, rate card, scenario or baseline changed since it was solved: schedule again. */
+  stale: boolean;
+}
+
+export interface RoadmapScenario extends Scenario {
+  schedule: ScheduleSummary | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A starter initiative proposed for one of the top gaps of the baseline assessment; nothing is written until the consultant adds it. */
+export interface InitiativeSuggestion {
+  /** Position in the gap ranking (1 = the largest weighted gap). */
+  rank: number;
+  name: string;
+  description: string;
+  capabilityId: string;
+  moduleId: string;
+  current: number;
+  target: number;
+  /** The gap ranking's score (GAP_FORMULA). */
+  score: number;
+  uplifts: Uplift[];
+}
+
+/** What the roadmap screens and exports show for a scenario: every number from shared/roadmap/outputs. */
+export interface ScenarioOutputs extends RoadmapOutputs {
+  scenarioId: string;
+  mode: Scenario['mode'];
+  currency: string;
+  fyStartMonth: number;
+  /** The stored schedule the plan comes from in optimal mode (null when not scheduled yet). */
+  schedule: ScheduleSummary | null;
 }

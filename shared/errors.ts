@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'disk_full'
   | 'read_only'
   | 'folder_in_use'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiErrorShape {
@@ -66,6 +67,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case 'read_only':
       return 423;
+    case 'cancelled':
+      return 409;
     case 'disk_full':
       return 507;
     case 'internal':

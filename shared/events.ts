@@ -13,11 +13,14 @@ export type EngineEvent =
       capabilityId?: string;
     }
   | {
+      /** A long task (an export) advancing: `done` of `total` steps, `label` naming the step just finished. */
       type: 'progress';
       task: string;
       done: number;
       total: number;
       label?: string;
+      /** The engagement the task works on. */
+      engagementId?: string;
     };
 
 export type EngineEventListener = (event: EngineEvent) => void;

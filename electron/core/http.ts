@@ -14,6 +14,7 @@ import { ApiError, httpStatusFor, type ApiErrorShape } from '../../shared/errors
 import type { Engine } from './engine';
 import { StaticFiles } from './static';
 import { attachmentStream, formatMb, INLINE_LIMIT_MB } from './upload';
+import { serveDownload } from './export/output';
 
 export interface ServerOptions {
   engine: Engine;
@@ -159,6 +160,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       req.on('close', () => streams.delete(res));
       return;
     }
+    if (name.startsWith('download/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      // A written export, as an attachment: a link cannot send a header, so the token comes in the query.
+      if (!tokenMatches(url.searchParams.get('token'), token)) {
+        return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address printed when the app started.' });
+      }
+      return serveDownload(engine.app.dataDir, url.pathname.slice('/api/download/'.length), req, res);
+    }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: `Use POST for /api/${name}.` } });
@@ -171,8 +179,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (name === 'upload') return receiveUpload(req, res, url);
     let input: unknown = {};
     // A file travels base64-encoded (4 bytes for 3), within the attachment limit from Settings.
-    const withFile = name === 'evidence.add';
-    const limitMb = engine.library.settings().attachmentLimitMb;
+    const withFile = name === 'evidence.add' || name === 'survey.import' || name === 'engagement.importFile' || name === 'engagement.setBranding';
+    // An engagement file carries its evidence files: it may be far larger than one attachment.
+    const limitMb = name === 'engagement.importFile' ? Math.max(1024, engine.library.settings().attachmentLimitMb) : engine.library.settings().attachmentLimitMb;
     // Inline base64 is held to what a JSON text can carry; larger files go through POST /api/upload.
     const inlineMb = Math.min(limitMb, INLINE_LIMIT_MB);
     const limit = withFile ? Math.ceil((inlineMb * 1048576 * 4) / 3) + maxBody : maxBody;
@@ -180,7 +189,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ? `The request is larger than ${Math.round(limit / 1048576)} MB, the most this command accepts.`
       : limitMb <= INLINE_LIMIT_MB
         ? `file: the file is larger than the limit of ${limitMb} MB (change it in Settings).`
-        : `file: a file sent inside the request as base64 may be at most ${INLINE_LIMIT_MB} MB; send larger files (up to the limit of ${limitMb} MB) to POST /api/upload and add them by uploadId.`;
+        : name === 'evidence.add'
+          ? `file: a file sent inside the request as base64 may be at most ${INLINE_LIMIT_MB} MB; send larger files (up to the limit of ${limitMb} MB) to POST /api/upload and add them by uploadId.`
+          : `file: a file sent inside the request may be at most ${INLINE_LIMIT_MB} MB; in the desktop app, choose the file from disk instead.`;
     try {
       const body = await readBody(req, limit, tooLarge);
       if (body.length) input = JSON.parse(body.toString('utf8'));

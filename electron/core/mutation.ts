@@ -5,12 +5,9 @@
  */
 import type { CommandContext } from './context';
 import type { TxHandle, WriteHandle } from './db/handle';
-import { tracked, type Row, type RowChange, type UndoableTable } from './db/undo';
+import { pushUndo, tracked, type Row, type RowChange, type UndoableTable } from './db/undo';
 import type { EngagementFile } from './files';
 import { appendAudit } from './library';
-
-/** Undo entries kept per assessment. */
-const UNDO_DEPTH = 500;
 
 /** Bookkeeping tables: written by every change, never what a screen shows. */
 const BOOKKEEPING = new Set(['audit_log', 'undo_entry']);
@@ -32,8 +29,11 @@ export interface Change<T> {
   entityId?: string | null;
   assessmentId?: string | null;
   capabilityId?: string | null;
-  /** Rows touched, so the change can be undone (needs an assessment). */
-  undo?: { label: string; changes: RowChange[] };
+  /**
+   * Rows touched, so the change can be undone: in the assessment's stream (needs an assessment), or in
+   * the engagement's roadmap stream when `scope` is 'roadmap'.
+   */
+  undo?: { label: string; changes: RowChange[]; scope?: 'roadmap' };
   /** Nothing was changed after all (e.g. nothing left to undo): no audit row. */
   noop?: boolean;
 }
@@ -86,17 +86,10 @@ export function mutateFile<T>(ctx: CommandContext, file: EngagementFile, scope: 
       },
       true,
     );
-    if (outcome.undo && assessmentId && outcome.undo.changes.length) {
-      // A new change ends the redo history, as in every editor.
-      tx.run('DELETE FROM undo_entry WHERE assessment_id = ? AND undone = 1', assessmentId);
-      tx.run('INSERT INTO undo_entry (assessment_id, label, changes_json, at) VALUES (?, ?, ?, ?)', assessmentId, outcome.undo.label, JSON.stringify(outcome.undo.changes), at);
-      tx.run(
-        `DELETE FROM undo_entry WHERE assessment_id = ? AND seq <= (
-           SELECT seq FROM undo_entry WHERE assessment_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)`,
-        assessmentId,
-        assessmentId,
-        UNDO_DEPTH,
-      );
+    const undo = outcome.undo;
+    if (undo && undo.changes.length) {
+      if (undo.scope === 'roadmap') pushUndo(tx, { scope: 'roadmap' }, undo.label, undo.changes, at);
+      else if (assessmentId) pushUndo(tx, { scope: 'assessment', assessmentId }, undo.label, undo.changes, at);
     }
     return outcome.result;
   });

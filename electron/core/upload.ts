@@ -6,7 +6,7 @@
  * the upload nor the write holds the whole file in memory.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../../shared/errors';
@@ -277,4 +277,37 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 export function mimeFor(fileName: string): string {
   const m = /\.[^.]+$/.exec(fileName.toLowerCase());
   return (m && MIME_BY_EXTENSION[m[0]]) || 'application/octet-stream';
+}
+
+/** A file a command carries: inline as base64, or received earlier by POST /api/upload and named by its id. */
+export interface CarriedFile {
+  name: string;
+  mime: string;
+  dataBase64?: string;
+  uploadId?: string;
+}
+
+/** The bytes of a carried file (an upload is removed once read). */
+export function carriedBytes(uploads: UploadStore, file: CarriedFile, limitMb: number): Buffer {
+  if (!file.uploadId) return decodeUpload({ ...file, dataBase64: file.dataBase64 ?? '' }, limitMb).bytes!;
+  const taken = uploads.take(file.uploadId, limitMb);
+  try {
+    return readFileSync(taken.path!);
+  } finally {
+    uploads.discard(file.uploadId);
+  }
+}
+
+/** Writes a carried file to `dest` without holding a streamed upload in memory (an upload is removed once copied). */
+export function writeCarried(uploads: UploadStore, file: CarriedFile, dest: string, limitMb: number): void {
+  if (!file.uploadId) {
+    writeFileSync(dest, decodeUpload({ ...file, dataBase64: file.dataBase64 ?? '' }, limitMb).bytes!);
+    return;
+  }
+  const taken = uploads.take(file.uploadId, limitMb);
+  try {
+    copyFileSync(taken.path!, dest);
+  } finally {
+    uploads.discard(file.uploadId);
+  }
 }

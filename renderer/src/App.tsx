@@ -7,8 +7,10 @@ import { useApp } from './stores/app';
 import { useAssessment } from './stores/assessment';
 import { useEngagement, useLibrary } from './stores/data';
 import { useSettings } from './stores/settings';
+import { useExports } from './stores/exports';
 import { useResults } from './stores/results';
-import { AssessmentView, BackupsView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, ScreenLoading, SettingsView, TrendView, prefetchScreens } from './screens';
+import { useRoadmap } from './stores/roadmap';
+import { AssessmentView, BackupsView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, RoadmapView, ScreenLoading, SettingsView, TrendView, prefetchScreens } from './screens';
 import { EngagementView } from './views/EngagementView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { isTypingTarget } from './typing';
@@ -50,6 +52,9 @@ function editHistory(direction: 'undo' | 'redo'): void {
   if (useApp.getState().route.name === 'assessment' && !document.querySelector('dialog[open]')) {
     void (direction === 'undo' ? useAssessment.getState().undo() : useAssessment.getState().redo());
   }
+  if (useApp.getState().route.name === 'roadmap' && !document.querySelector('dialog[open]')) {
+    void (direction === 'undo' ? useRoadmap.getState().undoLast() : useRoadmap.getState().redoLast());
+  }
 }
 
 /** Keyboard equivalents of the menu; in Electron the menu's accelerators handle these instead. */
@@ -90,6 +95,7 @@ export function App() {
     // The library and settings were asked for before the first render (main.tsx); the other screens load meanwhile.
     const stopPrefetch = prefetchScreens();
     const offEvents = onEngineEvent((event) => {
+      useExports.getState().follow(event);
       if (event.type !== 'changed') return;
       if (event.engagementId === null) void useLibrary.getState().load();
       if (event.engagementId === null && event.tables.includes('setting')) void useSettings.getState().load().catch(() => undefined);
@@ -100,6 +106,7 @@ export function App() {
       }
       useAssessment.getState().follow(event);
       useResults.getState().follow(event);
+      useRoadmap.getState().follow(event);
     });
     const offMenu = onMenuCommand(runMenuCommand);
     const onKey = (e: KeyboardEvent) => {
@@ -135,7 +142,7 @@ export function App() {
           <span className="logo" aria-hidden="true">◆</span> Maturity Workbench
         </button>
         <nav aria-label="Main" className="topnav">
-          <button className="navlink" aria-current={['home', 'engagement', 'backups', 'assessment', 'results', 'trend', 'portfolio'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+          <button className="navlink" aria-current={['home', 'engagement', 'backups', 'assessment', 'results', 'trend', 'portfolio', 'roadmap'].includes(route.name) ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
             Engagements
           </button>
           <button className="navlink" aria-current={route.name === 'framework' ? 'page' : undefined} onClick={() => navigate({ name: 'framework' })}>
@@ -163,6 +170,7 @@ export function App() {
           {route.name === 'results' && <ResultsView engagementId={route.engagementId} assessmentId={route.assessmentId} />}
           {route.name === 'trend' && <TrendView engagementId={route.engagementId} />}
           {route.name === 'portfolio' && <PortfolioView engagementId={route.engagementId} />}
+          {route.name === 'roadmap' && <RoadmapView engagementId={route.engagementId} tab={route.tab} scenarioId={route.scenarioId} />}
           {route.name === 'assessment' && <AssessmentView engagementId={route.engagementId} assessmentId={route.assessmentId} capabilityId={route.capabilityId} activity={route.activity} />}
         </Suspense>
       </main>

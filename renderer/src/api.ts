@@ -74,6 +74,11 @@ export function onMenuCommand(callback: (command: MenuCommand) => void): () => v
 
 export const transport: 'ipc' | 'http' = bridge ? 'ipc' : 'http';
 
+/** The address of a written export in browser mode (a link cannot send the token as a header). */
+export function downloadHref(download: string): string {
+  return `${download}?token=${encodeURIComponent(token)}`;
+}
+
 /** An error in a person's words (fields named as on screen, no command names); see ./errors. */
 export function errorMessage(err: unknown): string {
   return personMessage(err);

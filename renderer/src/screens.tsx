@@ -15,6 +15,7 @@ const load = {
   trend: () => import('./views/TrendView'),
   portfolio: () => import('./views/PortfolioView'),
   backups: () => import('./views/BackupsView'),
+  roadmap: () => import('./views/RoadmapView'),
 };
 
 export const AssessmentView = lazy(() => load.assessment().then((m) => ({ default: m.AssessmentView })));
@@ -26,6 +27,7 @@ export const ResultsView = lazy(() => load.results().then((m) => ({ default: m.R
 export const TrendView = lazy(() => load.trend().then((m) => ({ default: m.TrendView })));
 export const PortfolioView = lazy(() => load.portfolio().then((m) => ({ default: m.PortfolioView })));
 export const BackupsView = lazy(() => load.backups().then((m) => ({ default: m.BackupsView })));
+export const RoadmapView = lazy(() => load.roadmap().then((m) => ({ default: m.RoadmapView })));
 
 /** After this long the first screen is up: the others are fetched then, when the browser is idle. */
 const PREFETCH_AFTER_MS = 1500;

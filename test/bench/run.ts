@@ -9,8 +9,10 @@ import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { startHarness, tempDir } from '../support/engine';
+import { exportsBench } from './exports';
 import { files, uploads } from './files';
 import { resultsBench } from './results';
+import { roadmapBench, roadmapEditBench } from './roadmap';
 import { ms, row, sample, stats } from './stats';
 
 /** The floor: a raw better-sqlite3 INSERT, each committed on its own with WAL and synchronous=FULL. */
@@ -290,6 +292,11 @@ async function coldstart(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+async function roadmap(): Promise<void> {
+  await roadmapBench();
+  await roadmapEditBench();
+}
+
 const sections: Record<string, () => Promise<void>> = {
   foundation,
   workshop,
@@ -300,6 +307,8 @@ const sections: Record<string, () => Promise<void>> = {
   // RESULTS_BENCH_ENGAGEMENTS=20 runs it on a smaller portfolio.
   results: () => resultsBench({ engagements: Number(process.env.RESULTS_BENCH_ENGAGEMENTS ?? 200) }),
   coldstart,
+  exports: exportsBench,
+  roadmap,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,7 +4,7 @@
  * as a new engagement or in place, the current state kept first so a restore can be undone.
  */
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../electron/core/compose';
@@ -120,18 +120,27 @@ describe('automatic backups', () => {
     await h.call('businessUnit.add', { engagementId: e.id, name: 'Finance' });
     const [file] = engagementFiles(h.dataDir);
     await settled(e.id);
-    // The file as the previous release left it: format 40, before attachment parts and people who leave.
+    // The file as the previous release left it: the same engagement, at the format before the latest one.
+    const previous = engagementMigrations[engagementMigrations.length - 2]!.version;
     await whileStopped(h, () => {
-      const db = new Database(join(h.dataDir, 'engagements', file!));
-      db.exec('DROP TABLE attachment_part');
-      db.exec('DROP TRIGGER participant_keeps_votes; DROP TABLE removed_business_unit; ALTER TABLE participant DROP COLUMN left_at;');
-      db.pragma('user_version = 40');
+      const path = join(h.dataDir, 'engagements', file!);
+      const current = new Database(path, { readonly: true });
+      const engagement = current.prepare('SELECT * FROM engagement').get() as Record<string, unknown>;
+      const unit = current.prepare('SELECT * FROM business_unit').get() as Record<string, unknown>;
+      current.close();
+      for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      migrate(db, engagementMigrations.filter((m) => m.version <= previous), 0, APPLICATION_ID.engagement);
+      const cols = (row: Record<string, unknown>) => Object.keys(row).filter((k) => k !== 'rid');
+      db.prepare(`INSERT INTO engagement (${cols(engagement).join(', ')}) VALUES (${cols(engagement).map((c) => `@${c}`).join(', ')})`).run(engagement);
+      db.prepare(`INSERT INTO business_unit (${cols(unit).join(', ')}) VALUES (${cols(unit).map((c) => `@${c}`).join(', ')})`).run(unit);
       db.close();
     });
     await h.call('engagement.open', { engagementId: e.id });
     const migration = (await h.call('backup.list', { engagementId: e.id })).backups.filter((b) => b.reason === 'migration');
     expect(migration).toHaveLength(1);
-    expect(migration[0]!.fileVersion).toBe(40);
+    expect(migration[0]!.fileVersion).toBe(previous);
     expect(unitsIn(join(backupFolder(e.id), migration[0]!.id))).toEqual(['Finance']);
   });
 

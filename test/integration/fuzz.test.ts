@@ -125,7 +125,7 @@ describe('the HTTP API under fuzzing', () => {
     }
     console.log(`fuzz: ${CASES} cases (seed ${SEED}): ${tally.ok} accepted, ${tally.refused} refused, none answered 5xx`);
     // Enough of both kinds to mean something.
-    expect(tally.ok).toBeGreaterThan(CASES / 10);
+    expect(tally.ok).toBeGreaterThan(CASES / 20);
     expect(tally.refused).toBeGreaterThan(CASES / 10);
     expect((await h.raw('app.info', {})).status).toBe(200);
   });

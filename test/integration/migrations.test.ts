@@ -44,7 +44,9 @@ const SHIPPED: Record<string, string> = {
   'engagement/0030-criteria': 'ae8ec617b2bdc610f726fd4abfae529bb2fe2038e5052dd7b3af8a453ed4466c',
   'engagement/0040-workshop-room': '35673ec277f8bab70f4309ab9badae5face4bb582e21905e8db8e15ca46a4849',
   'engagement/0050-attachment-parts': '314ea8e1eb5b3a45cb24e73679fb462cc4104535f1e286479bb47ad46ca0c605',
-  'engagement/0060-people': '36367da5eb5d3370dd3fd0918586a96b61594aa29a0a0f24622baa0937be5a5f',
+  'engagement/0060-branding': '32902b5e221e867190e1e5498bcce93c787a307c38876df0de08618416303138',
+  'engagement/0070-roadmap': 'c3826059ce87af081906d4a3c0814bee42c98518037daa988d6914defc0968f6',
+  'engagement/0080-people': '36367da5eb5d3370dd3fd0918586a96b61594aa29a0a0f24622baa0937be5a5f',
   'library/0010-create-library': '1db164ae05d8b258809147d99e45ffa5884d37f74fe39a7659245d1b9ded66dc',
   'library/0020-frameworks': 'e2b3b6cec5357cef8f8a93cb03d64a0b511dc7860e7b63c5aa588f716be7b2a3',
   'library/0030-assessment-rollup': 'd461cea9d00d493fd7865cad4d3c6f87e8b2edec7813e32c904f0ca31345f935',
@@ -52,7 +54,7 @@ const SHIPPED: Record<string, string> = {
 };
 
 /** File format versions that shipped, each kept as a frozen file in test/fixtures. */
-const SHIPPED_VERSIONS = [10, 20, 30];
+const SHIPPED_VERSIONS = [10, 20, 30, 40, 50, 60, 70];
 
 describe('shipped file formats', () => {
   it('no shipped migration has been edited, and every migration is locked once it ships', () => {
@@ -154,6 +156,28 @@ describe('engagement migrations', () => {
     expect(() => db.prepare("INSERT INTO rating (assessment_id, capability_id, current_level, updated_at) VALUES ('0190a1b2c3dae5f60718293a4b5c6d7e', 'M1.2', 6, 'now')").run()).toThrow(
       /CHECK constraint failed/,
     );
+    db.close();
+  });
+
+  it('0070 adds the roadmap tables and keeps the undo stack of version 30 in the assessment stream', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'v30.mwb');
+    restoreFixture(file, 30);
+    const { db } = await openDatabase(file, { kind: 'engagement', migrations: engagementMigrations.filter((m) => m.version <= 70), backupDir: join(dir, 'backups'), now });
+    expect(db.prepare('SELECT seq, scope, assessment_id, label FROM undo_entry ORDER BY seq LIMIT 1').get()).toEqual({
+      seq: 1,
+      scope: 'assessment',
+      assessment_id: '0190a1b2c3dae5f60718293a4b5c6d7e',
+      label: 'M2.1: score 3',
+    });
+    for (const t of ['roadmap_role', 'initiative', 'initiative_uplift', 'initiative_effort', 'initiative_dependency', 'initiative_cost_share', 'scenario', 'scenario_capacity', 'scenario_choice', 'scenario_module_weight', 'scenario_manual_start', 'scenario_schedule', 'undo_entry']) {
+      const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(t) as { sql: string }).sql;
+      expect(sql, t).toMatch(/STRICT$/);
+    }
+    // a roadmap entry has no assessment; an assessment entry must name one
+    db.prepare("INSERT INTO undo_entry (scope, label, changes_json, at) VALUES ('roadmap', 'Add initiative X', '[]', 'now')").run();
+    expect(() => db.prepare("INSERT INTO undo_entry (scope, label, changes_json, at) VALUES ('assessment', 'x', '[]', 'now')").run()).toThrow(/CHECK constraint failed/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 

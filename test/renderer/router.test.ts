@@ -16,6 +16,9 @@ const routes: [string, Route][] = [
   ['#/e/eng-1/a/asm-1/M9.8', { name: 'assessment', engagementId: 'eng-1', assessmentId: 'asm-1', capabilityId: 'M9.8' }],
   ['#/e/eng-1/a/asm-1/activity', { name: 'assessment', engagementId: 'eng-1', assessmentId: 'asm-1', activity: true }],
   ['#/projector/eng-1/asm-1', { name: 'projector', engagementId: 'eng-1', assessmentId: 'asm-1' }],
+  ['#/e/eng-1/roadmap/initiatives', { name: 'roadmap', engagementId: 'eng-1', tab: 'initiatives' }],
+  ['#/e/eng-1/roadmap/compare', { name: 'roadmap', engagementId: 'eng-1', tab: 'compare' }],
+  ['#/e/eng-1/roadmap/plan/scn-1', { name: 'roadmap', engagementId: 'eng-1', tab: 'plan', scenarioId: 'scn-1' }],
   // Ids with characters that need escaping survive the trip.
   ['#/e/Acme%20%26%20Co%2F1/a/Q1%3F', { name: 'assessment', engagementId: 'Acme & Co/1', assessmentId: 'Q1?' }],
 ];

@@ -45,11 +45,21 @@ export async function startHarness(dataDir = tempDir(), now?: () => Date, render
       const token = init.token === undefined ? server.token : init.token;
       if (token !== null) headers.Authorization = `Bearer ${token}`;
       if (init.host) headers.Host = init.host;
-      const res = await fetch(`${h.base}/api/${command}`, {
-        method: 'POST',
-        headers,
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
+      const send = () =>
+        fetch(`${h.base}/api/${command}`, {
+          method: 'POST',
+          headers,
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        });
+      let res: Response;
+      try {
+        res = await send();
+      } catch (err) {
+        // A kept-alive connection the server closed after five idle seconds (a test that waited on
+        // LibreOffice): the request never reached the server, so it is sent again on a new connection.
+        if ((err as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw err;
+        res = await send();
+      }
       return { status: res.status, body: await res.json() };
     },
     async call(command, input) {

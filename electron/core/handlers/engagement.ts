@@ -15,6 +15,8 @@ import {
   type EngagementRow,
   type ParticipantRow,
 } from '../db/rows';
+import { brandingView, setBranding } from '../export/branding';
+import { exportEngagementFile, importEngagementFile } from '../export/engagement-file';
 import { EngagementFile, ENGAGEMENT_EXT } from '../files';
 import { duplicateFile, folderHealth, forgetCopy, switchTo } from '../health';
 import { LibraryIndex } from '../library';
@@ -199,6 +201,13 @@ export const engagementHandlers: HandlerMap = {
   },
 
   'engagement.check': (ctx, input) => ctx.files.check(input.engagementId),
+  'engagement.exportFile': (ctx, input) => exportEngagementFile(ctx, input),
+  'engagement.importFile': (ctx, input) => importEngagementFile(ctx, input),
+  'engagement.branding': async (ctx, input) => {
+    const file = await ctx.files.get(input.engagementId);
+    return brandingView(file.read, ctx.library.row(input.engagementId).client);
+  },
+  'engagement.setBranding': (ctx, input) => setBranding(ctx, input),
 
   'engagement.createSample': (ctx) => createSampleEngagement(ctx),
 };

@@ -7,13 +7,18 @@ import { backupHandlers } from './backup';
 import { businessUnitHandlers } from './businessUnit';
 import { engagementHandlers } from './engagement';
 import { evidenceHandlers } from './evidence';
+import { exportHandlers } from './export';
 import { frameworkHandlers } from './framework';
 import { historyHandlers } from './history';
+import { initiativeHandlers } from './initiative';
 import { participantHandlers } from './participant';
 import { resultsHandlers } from './results';
+import { rateCardHandlers } from './rateCard';
+import { scenarioHandlers } from './scenario';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
 import { uploadHandlers } from './upload';
+import { surveyHandlers } from './survey';
 import { voteHandlers } from './vote';
 import { workshopHandlers } from './workshop';
 
@@ -39,4 +44,9 @@ export const handlers: Record<string, HandlerMap> = {
   results: resultsHandlers,
   backup: backupHandlers,
   upload: uploadHandlers,
+  export: exportHandlers,
+  survey: surveyHandlers,
+  rateCard: rateCardHandlers,
+  initiative: initiativeHandlers,
+  scenario: scenarioHandlers,
 };

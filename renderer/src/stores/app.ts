@@ -10,7 +10,11 @@ export type Route =
   | { name: 'projector'; engagementId: string; assessmentId: string }
   | { name: 'results'; engagementId: string; assessmentId: string }
   | { name: 'trend'; engagementId: string }
-  | { name: 'portfolio'; engagementId?: string };
+  | { name: 'portfolio'; engagementId?: string }
+  | { name: 'roadmap'; engagementId: string; tab: RoadmapTab; scenarioId?: string };
+
+export const roadmapTabs = ['initiatives', 'plan', 'costs', 'compare'] as const;
+export type RoadmapTab = (typeof roadmapTabs)[number];
 
 const CAPABILITY_ID = /^M\d+\.\d+$/;
 
@@ -32,6 +36,10 @@ export function parseHash(hash: string): Route {
   }
   if (parts[0] === 'projector' && parts[1] && parts[2]) return { name: 'projector', engagementId: parts[1], assessmentId: parts[2] };
   if (parts[0] === 'e' && parts[1] && parts[2] === 'backups') return { name: 'backups', engagementId: parts[1] };
+  if (parts[0] === 'e' && parts[1] && parts[2] === 'roadmap') {
+    const tab = (roadmapTabs as readonly string[]).includes(parts[3] ?? '') ? (parts[3] as RoadmapTab) : 'initiatives';
+    return { name: 'roadmap', engagementId: parts[1], tab, ...(parts[4] && tab === parts[3] ? { scenarioId: parts[4] } : {}) };
+  }
   if (parts[0] === 'e' && parts[1]) {
     const tab = parts[2] === 'people' || parts[2] === 'details' ? parts[2] : 'assessments';
     return { name: 'engagement', engagementId: parts[1], tab };
@@ -75,6 +83,10 @@ export function routeHash(route: Route): string {
       return `#/e/${encodeURIComponent(route.engagementId)}/trend`;
     case 'portfolio':
       return route.engagementId ? `#/portfolio/${encodeURIComponent(route.engagementId)}` : '#/portfolio';
+    case 'roadmap': {
+      const base = `#/e/${encodeURIComponent(route.engagementId)}/roadmap/${route.tab}`;
+      return route.scenarioId ? `${base}/${encodeURIComponent(route.scenarioId)}` : base;
+    }
   }
 }
 

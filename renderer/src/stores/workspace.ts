@@ -65,7 +65,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   dialog: null,
   lastCapabilityId: null,
   droppedFile: null,
-  detailsTab: 'criteria',
+  detailsTab: 'actions',
   fullDescriptors: globalThis.localStorage?.getItem(DESCRIPTORS_KEY) === '1',
   navWidth: storedNavWidth(),
   set(patch) {

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Engagement } from '../../../shared/domain';
+import { BrandingForm } from '../components/BrandingForm';
+import { EngagementExports } from '../components/EngagementExports';
 import { EngagementFields, MONTHS, draftOf, engagementFieldNames, type EngagementDraft } from '../components/EngagementForm';
 import { formError, noError, type PersonError } from '../errors';
 import { useApp, type Route } from '../stores/app';
@@ -50,7 +52,9 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
             {[current.industry, current.region, current.currency, `FY starts ${MONTHS[current.fyStartMonth - 1]}`].filter(Boolean).join(' · ')}
           </p>
         </div>
+        <button className="btn" onClick={() => navigate({ name: 'roadmap', engagementId, tab: 'initiatives' })}>Roadmap and scenarios</button>
         <button className="btn" onClick={() => navigate({ name: 'backups', engagementId })}>Backups</button>
+        <EngagementExports engagement={current} />
       </header>
       <div role="tablist" aria-label="Engagement sections" className="tabs">
         {tabs.map((t) => (
@@ -71,6 +75,7 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
         {tab === 'assessments' && <AssessmentsTab engagement={current} />}
         {tab === 'people' && <PeopleTab engagement={current} />}
         {tab === 'details' && <Details engagement={current} />}
+        {tab === 'details' && <BrandingForm engagementId={current.id} />}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { errorMessage, invoke } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { EngagementFields, draftOf, emptyDraft, engagementFieldNames, type EngagementDraft } from '../components/EngagementForm';
 import { formError, noError, personMessage, type PersonError } from '../errors';
+import { ImportEngagementDialog } from '../components/EngagementFileDialog';
 import { useApp } from '../stores/app';
 import { useLibrary } from '../stores/data';
 import { useSettings } from '../stores/settings';
@@ -229,6 +230,7 @@ export function Home() {
   const archive = useLibrary((s) => s.archive);
   const remove = useLibrary((s) => s.remove);
   const [showArchived, setShowArchived] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [dialogError, setDialogError] = useState<PersonError>(noError);
 
@@ -271,11 +273,15 @@ export function Home() {
             </label>
           )}
           <button className="btn" onClick={() => navigate({ name: 'portfolio' })}>Portfolio</button>
+          <button className="btn" onClick={() => setImporting(true)}>
+            Import engagement file…
+          </button>
           <button className="btn primary" onClick={() => setApp({ newEngagementOpen: true })}>
             New engagement
           </button>
         </div>
       </header>
+      <ImportEngagementDialog open={importing} onClose={() => setImporting(false)} />
 
       <NamePrompt />
       {error && <p className="form-error" role="alert">{error}</p>}

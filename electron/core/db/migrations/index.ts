@@ -4,7 +4,9 @@ import engagement0020 from './engagement/0020-workshop.sql';
 import engagement0030 from './engagement/0030-criteria.sql';
 import engagement0040 from './engagement/0040-workshop-room.sql';
 import engagement0050 from './engagement/0050-attachment-parts.sql';
-import engagement0060 from './engagement/0060-people.sql';
+import engagement0060 from './engagement/0060-branding.sql';
+import engagement0070 from './engagement/0070-roadmap.sql';
+import engagement0080 from './engagement/0080-people.sql';
 import library0010 from './library/0010-create-library.sql';
 import library0020 from './library/0020-frameworks.sql';
 import library0030 from './library/0030-assessment-rollup.sql';
@@ -22,7 +24,9 @@ export const engagementMigrations: readonly Migration[] = [
   { version: 30, name: '0030-criteria', sql: engagement0030 },
   { version: 40, name: '0040-workshop-room', sql: engagement0040 },
   { version: 50, name: '0050-attachment-parts', sql: engagement0050 },
-  { version: 60, name: '0060-people', sql: engagement0060 },
+  { version: 60, name: '0060-branding', sql: engagement0060 },
+  { version: 70, name: '0070-roadmap', sql: engagement0070 },
+  { version: 80, name: '0080-people', sql: engagement0080 },
 ];
 
 export const libraryMigrations: readonly Migration[] = [
