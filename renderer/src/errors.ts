@@ -74,6 +74,8 @@ function engineRule(path: string, rule: string): string | null {
       return 'The file is empty: there is nothing to keep as evidence.';
     case 'not a participant':
       return 'That person is not a participant of this engagement.';
+    case 'former participant':
+      return 'That person has left the engagement: restore them on the People tab to count them in again.';
     default:
       return null;
   }

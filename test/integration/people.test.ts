@@ -63,8 +63,16 @@ describe('a participant who leaves', () => {
     const [entry] = await h.call('audit.list', { engagementId, entityId: priya.id, limit: 1 });
     expect(entry).toMatchObject({ command: 'participant.remove', after: { participant: 'Priya Shah', former: true, votesKept: 3 } });
 
+    // Left out of anything new: no new vote, no place in a workshop, until restored.
+    const vote = await h.fail('vote.cast', { engagementId, assessmentId: q4, capabilityId: 'M2.2', participantId: priya.id, currentLevel: 3 });
+    expect(vote.status).toBe(400);
+    expect(vote.error.message).toContain('Priya Shah has left this engagement');
+    const session = await h.fail('workshop.start', { engagementId, assessmentId: q4, heldOn: '2026-11-25', modules: ['M2'], participantIds: [priya.id], minutes: 60 });
+    expect(session.error.details).toMatchObject({ fields: [{ path: 'participantIds.0', message: 'former participant' }] });
+
     const back = await h.call('participant.restore', { engagementId, participantId: priya.id });
     expect(back.leftAt).toBeNull();
+    await h.call('vote.cast', { engagementId, assessmentId: q4, capabilityId: 'M2.2', participantId: priya.id, currentLevel: 3 });
     await h.restart();
     expect((await h.call('engagement.get', { engagementId })).participants.find((p) => p.id === priya.id)?.leftAt).toBeNull();
   });

@@ -75,7 +75,8 @@ export async function exportSurvey(ctx: CommandContext, input: ParsedInput<'surv
   const today = ctx.clock.today();
   const data = oneRead(file, (db) => {
     const a = assessmentRow(db, input.assessmentId);
-    const everyone = db.all<{ id: string; name: string }>('SELECT id, name FROM participant ORDER BY name COLLATE NOCASE');
+    // People who have left are sent no survey.
+    const everyone = db.all<{ id: string; name: string }>('SELECT id, name FROM participant WHERE left_at IS NULL ORDER BY name COLLATE NOCASE');
     const known = new Map(everyone.map((p) => [p.id, p]));
     const unknown = (input.participantIds ?? []).filter((id) => !known.has(id));
     if (unknown.length) {

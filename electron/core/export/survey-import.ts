@@ -82,7 +82,8 @@ export async function importSurvey(ctx: CommandContext, input: ParsedInput<'surv
       assessmentId: a.id,
       assessmentLabel: a.label,
       capabilityIds: fw.modules.filter((m) => scope.includes(m.id)).flatMap((m) => m.capabilities.map((c) => c.id)),
-      participants: new Map(db.all<{ id: string; name: string }>('SELECT id, name FROM participant').map((p) => [p.id, p.name])),
+      // Someone who has left keeps the votes they cast, but casts no more: their returned survey is refused.
+      participants: new Map(db.all<{ id: string; name: string }>('SELECT id, name FROM participant WHERE left_at IS NULL').map((p) => [p.id, p.name])),
     });
     if (!reading.ok) {
       const shown = reading.problems.slice(0, 5).map(describeProblem);

@@ -48,11 +48,17 @@ export function mustExist<T>(row: T | undefined, what: string, id: string): T {
 
 /** A participant named in a command's input: refused as bad input (with the field) when unknown. */
 export function assertParticipant(db: ReadHandle, participantId: string, field = 'participantId'): { id: string; name: string } {
-  const p = db.get<{ id: string; name: string }>('SELECT id, name FROM participant WHERE id = ?', participantId);
+  const p = db.get<{ id: string; name: string; left_at: string | null }>('SELECT id, name, left_at FROM participant WHERE id = ?', participantId);
   if (!p) {
     throw new ApiError('invalid_input', `${field}: ${participantId} is not a participant of this engagement; add them under People first.`, {
       fields: [{ path: field, message: 'not a participant' }],
     });
   }
-  return p;
+  // Someone who left keeps the votes they cast, and takes part in nothing new until restored.
+  if (p.left_at) {
+    throw new ApiError('invalid_input', `${field}: ${p.name} has left this engagement; restore them under People to count them in again.`, {
+      fields: [{ path: field, message: 'former participant' }],
+    });
+  }
+  return { id: p.id, name: p.name };
 }

@@ -18,7 +18,8 @@ interface WorkshopDialogProps {
 export function WorkshopDialog({ open, modules, participants, onClose }: WorkshopDialogProps) {
   return (
     <DialogFrame open={open} onClose={onClose} wide>
-      <WorkshopForm modules={modules} participants={participants} onClose={onClose} />
+      {/* People who have left the engagement are not in the room. */}
+      <WorkshopForm modules={modules} participants={participants.filter((p) => !p.leftAt)} onClose={onClose} />
     </DialogFrame>
   );
 }
@@ -113,7 +114,7 @@ interface AttendanceDialogProps {
 export function AttendanceDialog({ open, session, participants, onClose }: AttendanceDialogProps) {
   return (
     <DialogFrame open={open} onClose={onClose}>
-      <AttendanceForm session={session} participants={participants} onClose={onClose} />
+      <AttendanceForm session={session} participants={participants.filter((p) => !p.leftAt)} onClose={onClose} />
     </DialogFrame>
   );
 }
