@@ -4,9 +4,11 @@
  * for its only write transaction. A file that fails its check opens read-only. New files are written under a
  * temporary name and renamed into place whole, so a crash or a full disk never leaves half a file.
  */
+
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/errors';
+import { slug } from '../../shared/slug';
 import type { DataFolderHealth, HalfCreatedFile } from '../../shared/files';
 import type { BackupStore } from './backups';
 import type { Clock } from './clock';
@@ -20,6 +22,11 @@ import { reconcileFolder } from './reconcile';
 import { UploadStore } from './upload';
 
 export const ENGAGEMENT_EXT = '.mwb';
+
+/** The file an engagement is kept in: the client's name as a slug and the end of its id, `northwind-bank-4f2a91c0.mwb`. */
+export function engagementFileName(client: string, id: string): string {
+  return `${slug(client, 40, 'engagement')}-${id.slice(-8)}${ENGAGEMENT_EXT}`;
+}
 /** Past this size the write-ahead log is checkpointed and truncated after a commit. */
 export const WAL_TRUNCATE_BYTES = 16 * 1024 * 1024;
 

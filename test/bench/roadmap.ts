@@ -10,18 +10,9 @@ import { prepareProblem } from '../../shared/roadmap/problem';
 import type { Baseline, Initiative, RoadmapInput } from '../../shared/roadmap/types';
 import { validateRoadmap } from '../../shared/roadmap/validate';
 import { loadSolver, solveSchedule } from '../../electron/core/roadmap/solve';
+import { seededRandom } from '../support/random';
 import { ms, row, sample, stats } from './stats';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedOptions {
   initiatives?: number;
@@ -37,7 +28,7 @@ export interface GeneratedOptions {
 export function generateRoadmap(opts: GeneratedOptions = {}): RoadmapInput {
   const n = opts.initiatives ?? 150;
   const horizon = opts.horizon ?? 12;
-  const r = rng(opts.seed ?? 7);
+  const r = seededRandom(opts.seed ?? 7);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const baseline: Baseline = {};
   const scored: string[] = [];

@@ -9,22 +9,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/engine';
 import { serve, type ServeProcess } from '../support/serve';
+import { seededRandom } from '../support/random';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 30);
 const CLIENTS = 6;
 const SEED = Number(process.env.CRASH_SEED ?? 20261120);
 
-/** A small deterministic generator (mulberry32): the kill times and write mix repeat for a seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Ledger {
   engagementId: string;
@@ -163,7 +153,7 @@ async function verify(s: ServeProcess, dataDir: string, ledger: Ledger, cycle: n
 describe('kill -9 during bursts of writes', () => {
   it(`loses no acknowledged write over ${CYCLES} kills`, { timeout: 60_000 + CYCLES * 8_000 }, async () => {
     const dataDir = tempDir('mw-crash-');
-    const random = rng(SEED);
+    const random = seededRandom(SEED);
     server = await serve(dataDir);
     const e = (await post(server, 'engagement.create', { client: 'Crash Co' })).body.result;
     const a = (await post(server, 'assessment.create', { engagementId: e.id, label: 'Crash', date: '2026-11-20' })).body.result;

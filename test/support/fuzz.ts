@@ -5,19 +5,13 @@
  * values, and the schema itself says which of them fit. Deterministic for a seed.
  */
 import type { z } from 'zod';
+import { seededRandom } from './random';
 
 export type Random = () => number;
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+/** The project's seeded generator, typed for the fuzzer. */
 export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed);
 }
 
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

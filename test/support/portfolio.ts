@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { engagementMigrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/sqlite';
 import { defaultFramework } from '../../shared/framework';
+import { seededRandom } from './random';
 
 export interface PortfolioSpec {
   dataDir: string;
@@ -90,18 +91,6 @@ const ACTIONS = [
   'Measure the baseline for the next quarter',
 ];
 
-/** mulberry32: a small, fast, seeded generator (uniform in [0, 1)). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -116,7 +105,7 @@ function quarterDates(endDate: string, n: number): { label: string; date: string
 }
 
 export async function generatePortfolio(spec: PortfolioSpec): Promise<GeneratedPortfolio> {
-  const rnd = random(spec.seed ?? 20261120);
+  const rnd = seededRandom(spec.seed ?? 20261120);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');

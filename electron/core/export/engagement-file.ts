@@ -16,7 +16,7 @@ import type { CommandContext } from '../context';
 import { engagementMigrations } from '../db/migrations';
 import { indexToSummary, type EngagementRow } from '../db/rows';
 import { APPLICATION_ID, latestVersion, type Db } from '../db/sqlite';
-import { ENGAGEMENT_EXT } from '../files';
+import { engagementFileName } from '../files';
 import { LibraryIndex } from '../library';
 import { libraryMutation, mutateFile } from '../mutation';
 import { writeCarried } from '../upload';
@@ -93,17 +93,6 @@ function header(path: string): { sqlite: boolean; version: number; applicationId
   return { sqlite: true, version: buf.readUInt32BE(60), applicationId: buf.readUInt32BE(68) };
 }
 
-function slug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return s || 'engagement';
-}
-
 export async function importEngagementFile(ctx: CommandContext, input: ParsedInput<'engagement.importFile'>): Promise<EngagementImportResult> {
   const name = input.file ? input.file.name : basename(input.path!);
   const tag = ctx.newId();
@@ -158,7 +147,7 @@ export async function importEngagementFile(ctx: CommandContext, input: ParsedInp
     db.pragma('journal_mode = DELETE');
     db.close();
     db = null;
-    const fileName = `${slug(row.client)}-${id.slice(-8)}${ENGAGEMENT_EXT}`;
+    const fileName = engagementFileName(row.client, id);
     const target = ctx.files.pathOf(fileName);
     renameSync(temp, target);
     const adopted = ctx.files.adopt(id, target, await ctx.files.openPath(target, false));

@@ -9,18 +9,13 @@ import { ApiError } from '../../../shared/errors';
 import type { CommandContext } from '../context';
 import type { ReadHandle } from '../db/handle';
 import { indexToSummary, type EngagementRow } from '../db/rows';
-import { ENGAGEMENT_EXT, type EngagementFile } from '../files';
+import { engagementFileName, type EngagementFile } from '../files';
 import { LibraryIndex } from '../library';
 import { libraryMutation, mutateFile, mutation } from '../mutation';
 import type { HandlerMap } from '../registry';
 
 /** Every table of an engagement file a screen shows: a restore in place changes all of them. */
 const ALL_TABLES = ['engagement', 'business_unit', 'participant', 'assessment', 'rating', 'vote', 'action_item', 'evidence', 'evidence_link', 'attachment', 'workshop_session'];
-
-function slug(text: string): string {
-  const s = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
-  return s || 'engagement';
-}
 
 async function currentFile(ctx: CommandContext, engagementId: string): Promise<EngagementFile | null> {
   try {
@@ -82,7 +77,7 @@ export const backupHandlers: HandlerMap = {
 
     if (mode === 'new') {
       const id = ctx.newId();
-      const file = `${slug(row.client)}-${id.slice(-8)}${ENGAGEMENT_EXT}`;
+      const file = engagementFileName(row.client, id);
       const restored = await ctx.files.createFile(id, file, (handle) =>
         mutateFile(ctx, handle, { entity: 'engagement', entityId: id }, (tx) => {
           const before = tx.get<EngagementRow>('SELECT * FROM engagement')!;

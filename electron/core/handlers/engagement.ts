@@ -17,24 +17,13 @@ import {
 } from '../db/rows';
 import { brandingView, setBranding } from '../export/branding';
 import { exportEngagementFile, importEngagementFile } from '../export/engagement-file';
-import { EngagementFile, ENGAGEMENT_EXT } from '../files';
+import { EngagementFile, engagementFileName } from '../files';
 import { duplicateFile, folderHealth, forgetCopy, switchTo } from '../health';
 import { LibraryIndex } from '../library';
 import { libraryMutation, mutateFile, mutation } from '../mutation';
 import { probeFile } from '../probe';
 import type { HandlerMap } from '../registry';
 import { createSampleEngagement } from './sample-engagement';
-
-function slug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return s || 'engagement';
-}
 
 function summary(ctx: CommandContext, id: string): EngagementSummary {
   return indexToSummary(ctx.library.row(id));
@@ -83,7 +72,7 @@ export const engagementHandlers: HandlerMap = {
 
   'engagement.create': async (ctx, input) => {
     const id = ctx.newId();
-    const file = `${slug(input.client)}-${id.slice(-8)}${ENGAGEMENT_EXT}`;
+    const file = engagementFileName(input.client, id);
     // Written whole under a temporary name: a failure or a crash leaves nothing behind.
     const row = await ctx.files.createFile(id, file, (handle) =>
       mutateFile(ctx, handle, { entity: 'engagement', entityId: id }, (tx) => {

@@ -21,8 +21,8 @@ interface ChartFrameProps {
   table: ReactNode;
   /** File name for saving, without extension. */
   fileName: string;
-  /** Lines saying what is missing; when given, they are shown instead of the chart. */
-  empty?: readonly string[] | null;
+  /** What is missing (a line or several); when given, it is shown instead of the chart. */
+  empty?: string | readonly string[] | null;
   /** Controls shown beside the title (e.g. a metric switch). */
   controls?: ReactNode;
   /** Shown under the chart (a legend in words, a rule). */
@@ -38,7 +38,8 @@ export function ChartFrame({ title, description, table, fileName, empty, control
   const [asTable, setAsTable] = useState(false);
   const body = useRef<HTMLDivElement>(null);
   const notify = useApp((s) => s.notify);
-  const hasChart = !empty || empty.length === 0;
+  const missing = empty == null ? [] : typeof empty === 'string' ? [empty] : empty;
+  const hasChart = missing.length === 0;
 
   const save = async (kind: 'svg' | 'png') => {
     const svg = body.current?.querySelector<SVGSVGElement>('svg.chart-svg');
@@ -78,7 +79,7 @@ export function ChartFrame({ title, description, table, fileName, empty, control
       <div ref={body} className="chart-body">
         {!hasChart ? (
           <ul className="chart-empty" aria-label={`${title}: what is missing`}>
-            {empty!.map((line) => (
+            {missing.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 /** Maturity at the horizon per module, scenario by scenario: one row per module, a dot per scenario on the 1-5 scale, the baseline as a ring. */
 import { scaleLinear, schemeTableau10 } from 'd3';
-import { markProps, moveBetweenMarks, type FigureA11y } from './Figure';
+import type { ChartA11y } from './ChartFrame';
+import { markProps, marksKeyDown } from './marks';
 
 export interface CompareRow {
   moduleId: string;
@@ -16,12 +17,12 @@ const M = { top: 24, left: 44, right: 16 };
 
 export const scenarioColor = (k: number) => schemeTableau10[(k + 1) % schemeTableau10.length]!;
 
-export function CompareDots({ scenarios, rows, a11y }: { scenarios: readonly string[]; rows: readonly CompareRow[]; a11y: FigureA11y }) {
+export function CompareDots({ scenarios, rows, a11y }: { scenarios: readonly string[]; rows: readonly CompareRow[]; a11y: ChartA11y }) {
   const x = scaleLinear().domain([1, 5]).range([M.left, W - M.right]);
   const H = M.top + rows.length * ROW + 8;
   let mark = 0;
   return (
-    <svg className="chart-svg compare-dots" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={a11y.titleId} aria-describedby={a11y.descId} onKeyDown={(e) => moveBetweenMarks(e)}>
+    <svg className="chart-svg compare-dots" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={a11y.titleId} aria-describedby={a11y.descId} onKeyDown={(e) => marksKeyDown(e)}>
       {[1, 2, 3, 4, 5].map((l) => (
         <g key={l}>
           <line className="grid" x1={x(l)} x2={x(l)} y1={M.top - 6} y2={H - 6} />

@@ -1,6 +1,7 @@
 /** Spend per period (quarter or fiscal year) as stacked bars: capex, labour and opex. */
 import { scaleBand, scaleLinear } from 'd3';
-import { markProps, moveBetweenMarks, type FigureA11y } from './Figure';
+import type { ChartA11y } from './ChartFrame';
+import { markProps, marksKeyDown } from './marks';
 
 export interface CostBar {
   label: string;
@@ -21,7 +22,7 @@ const W = 1100;
 const H = 290;
 const M = { top: 14, right: 12, bottom: 44, left: 74 };
 
-export function CostBars({ bars, format, formatShort, a11y }: { bars: readonly CostBar[]; format: (v: number) => string; formatShort: (v: number) => string; a11y: FigureA11y }) {
+export function CostBars({ bars, format, formatShort, a11y }: { bars: readonly CostBar[]; format: (v: number) => string; formatShort: (v: number) => string; a11y: ChartA11y }) {
   const x = scaleBand<number>()
     .domain(bars.map((_, i) => i))
     .range([M.left, W - M.right])
@@ -30,7 +31,7 @@ export function CostBars({ bars, format, formatShort, a11y }: { bars: readonly C
   const y = scaleLinear().domain([0, max]).nice().range([H - M.bottom, M.top]);
   let mark = 0;
   return (
-    <svg className="chart-svg cost-bars" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={a11y.titleId} aria-describedby={a11y.descId} onKeyDown={(e) => moveBetweenMarks(e)}>
+    <svg className="chart-svg cost-bars" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={a11y.titleId} aria-describedby={a11y.descId} onKeyDown={(e) => marksKeyDown(e)}>
       {y.ticks(5).map((t) => (
         <g key={t}>
           <line className="grid" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />

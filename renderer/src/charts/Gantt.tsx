@@ -6,7 +6,8 @@
  */
 import { scaleBand } from 'd3';
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { markProps, moveBetweenMarks, type FigureA11y } from './Figure';
+import type { ChartA11y } from './ChartFrame';
+import { markProps, marksKeyDown } from './marks';
 
 /** Shared with the limits strip, so quarters line up. */
 export const GANTT = { width: 860, left: 210, right: 12, head: 40, row: 28, bar: 18 } as const;
@@ -37,7 +38,7 @@ interface GanttProps {
   deps: readonly { from: string; to: string }[];
   editable: boolean;
   onMove?: (id: string, start: number) => void;
-  a11y: FigureA11y;
+  a11y: ChartA11y;
 }
 
 const short = (q: string) => q.replace('-', ' ');
@@ -89,7 +90,7 @@ export function Gantt({ quarters, fiscalLabels, bars, deps, editable, onMove, a1
       role="group"
       aria-labelledby={a11y.titleId}
       aria-describedby={a11y.descId}
-      onKeyDown={(e) => moveBetweenMarks(e, false)}
+      onKeyDown={(e) => marksKeyDown(e, { horizontal: false })}
     >
       <defs>
         <marker id="gantt-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

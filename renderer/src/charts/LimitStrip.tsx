@@ -3,7 +3,8 @@
  * or per fiscal year spanning its quarters) and one per role with a capacity. Each cell fills with the
  * share used; over the limit it turns red and says by how much.
  */
-import { markProps, moveBetweenMarks, type FigureA11y } from './Figure';
+import type { ChartA11y } from './ChartFrame';
+import { markProps, marksKeyDown } from './marks';
 import { GANTT, quarterScale } from './Gantt';
 
 export interface StripCell {
@@ -25,7 +26,7 @@ export interface StripRow {
 
 const ROW = 30;
 
-export function LimitStrip({ quarters, rows, a11y }: { quarters: readonly string[]; rows: readonly StripRow[]; a11y: FigureA11y }) {
+export function LimitStrip({ quarters, rows, a11y }: { quarters: readonly string[]; rows: readonly StripRow[]; a11y: ChartA11y }) {
   const x = quarterScale(quarters.length);
   const step = x.step();
   const height = rows.length * ROW + 6;
@@ -37,7 +38,7 @@ export function LimitStrip({ quarters, rows, a11y }: { quarters: readonly string
       role="group"
       aria-labelledby={a11y.titleId}
       aria-describedby={a11y.descId}
-      onKeyDown={(e) => moveBetweenMarks(e)}
+      onKeyDown={(e) => marksKeyDown(e)}
     >
       {rows.map((row, r) => (
         <g key={row.name}>

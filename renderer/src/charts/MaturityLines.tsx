@@ -3,7 +3,8 @@
  * uplift counts from the quarter after it finishes), ending with the state after the horizon.
  */
 import { scaleLinear, scalePoint, schemeTableau10 } from 'd3';
-import { markProps, moveBetweenMarks, type FigureA11y } from './Figure';
+import type { ChartA11y } from './ChartFrame';
+import { markProps, marksKeyDown } from './marks';
 
 export interface MaturitySeries {
   moduleId: string;
@@ -30,7 +31,7 @@ function spread(ys: number[], gap: number): number[] {
   return out;
 }
 
-export function MaturityLines({ points, series, a11y }: { points: readonly string[]; series: readonly MaturitySeries[]; a11y: FigureA11y }) {
+export function MaturityLines({ points, series, a11y }: { points: readonly string[]; series: readonly MaturitySeries[]; a11y: ChartA11y }) {
   const x = scalePoint<number>()
     .domain(points.map((_, i) => i))
     .range([M.left + 6, W - M.right])
@@ -47,7 +48,7 @@ export function MaturityLines({ points, series, a11y }: { points: readonly strin
   const every = points.length > 7 ? 2 : 1;
   let mark = 0;
   return (
-    <svg className="chart-svg maturity-lines" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={a11y.titleId} aria-describedby={a11y.descId} onKeyDown={(e) => moveBetweenMarks(e)}>
+    <svg className="chart-svg maturity-lines" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={a11y.titleId} aria-describedby={a11y.descId} onKeyDown={(e) => marksKeyDown(e)}>
       {y.ticks(5).map((t) => (
         <g key={t}>
           <line className="grid" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />

@@ -1,3 +1,4 @@
+import { slug } from '../../../shared/slug';
 /** How the results screens write numbers, so a chart, its description and its table read the same. */
 
 /** A mean level with one decimal ("2.3"), or the placeholder when there is none (never 0). */
@@ -37,14 +38,5 @@ export function shortModuleName(name: string): string {
 
 /** A file name from words: "2026 Q4 radar" → "2026-q4-radar". */
 export function fileSlug(...parts: string[]): string {
-  return (
-    parts
-      .join(' ')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'chart'
-  );
+  return slug(parts.join(' '), 80, 'chart');
 }

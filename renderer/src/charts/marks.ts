@@ -5,7 +5,9 @@
  */
 import type { KeyboardEvent } from 'react';
 
-export function marksKeyDown(e: KeyboardEvent<SVGSVGElement>): void {
+/** `horizontal: false` leaves Left and Right to the chart (the Gantt moves a bar with them). */
+export function marksKeyDown(e: KeyboardEvent<SVGSVGElement>, options: { horizontal?: boolean } = {}): void {
+  if (options.horizontal === false && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return;
   const marks = [...e.currentTarget.querySelectorAll<SVGElement>('[data-mark]')];
   const i = marks.indexOf(document.activeElement as SVGElement);
   if (i < 0) return;

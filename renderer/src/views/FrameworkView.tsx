@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Framework, FrameworkSummary } from '../../../shared/framework/schema';
 import { allCapabilities, findCapability } from '../../../shared/framework/schema';
+import { slug } from '../../../shared/slug';
 import { errorMessage } from '../api';
 import { CapabilityDetail } from '../components/CapabilityDetail';
 import { CapabilityGuidance } from '../components/CapabilityGuidance';
@@ -273,13 +274,7 @@ function CopyDialog({ open, source, onClose, onCopied }: { open: boolean; source
   const [name, setName] = useState(`${source.name} (our edition)`);
   const [id, setId] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const slug = (id || name)
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const fwId = slug(id || name, 60, '');
   return (
     <Dialog
       open={open}
@@ -289,7 +284,7 @@ function CopyDialog({ open, source, onClose, onCopied }: { open: boolean; source
       onClose={onClose}
       onSubmit={async () => {
         try {
-          const created = await copy(source, slug, name.trim());
+          const created = await copy(source, fwId, name.trim());
           onClose();
           onCopied(created);
         } catch (err) {
@@ -300,8 +295,8 @@ function CopyDialog({ open, source, onClose, onCopied }: { open: boolean; source
       <Field label="Name">
         <input value={name} onChange={(e) => setName(e.target.value)} autoFocus />
       </Field>
-      <Field label="Id" hint={`Used in files and exports: ${slug || '…'}. The copy starts at version 1.0.0.`}>
-        <input value={id} placeholder={slug} onChange={(e) => setId(e.target.value)} />
+      <Field label="Id" hint={`Used in files and exports: ${fwId || '…'}. The copy starts at version 1.0.0.`}>
+        <input value={id} placeholder={fwId} onChange={(e) => setId(e.target.value)} />
       </Field>
     </Dialog>
   );

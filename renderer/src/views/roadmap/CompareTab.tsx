@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Engagement } from '../../../../shared/domain';
 import { CompareDots, scenarioColor, type CompareRow } from '../../charts/CompareDots';
-import { Figure } from '../../charts/Figure';
+import { ChartFrame } from '../../charts/ChartFrame';
 import { useFramework } from '../../stores/data';
 import { useRoadmap } from '../../stores/roadmap';
 import { money } from './format';
@@ -94,7 +94,8 @@ export function CompareTab({ engagement }: { engagement: Engagement }) {
               </tbody>
             </table>
           </div>
-          <Figure
+          <ChartFrame
+            className="rm-figure"
             title="Maturity at the horizon"
             fileName="scenarios-maturity"
             empty={!ready ? 'Computing…' : rows.length ? null : 'Nothing is scored in the baseline assessment yet.'}
@@ -110,7 +111,7 @@ export function CompareTab({ engagement }: { engagement: Engagement }) {
             }
           >
             {(a11y) => <CompareDots scenarios={shown.map((s) => s.name)} rows={rows} a11y={a11y} />}
-          </Figure>
+          </ChartFrame>
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Engagement, RoadmapScenario } from '../../../../shared/domain';
 import { COST_PARTS, CostBars, type CostBar } from '../../charts/CostBars';
-import { Figure } from '../../charts/Figure';
+import { ChartFrame } from '../../charts/ChartFrame';
 import { useRoadmap } from '../../stores/roadmap';
 import { money, moneyShort } from './format';
 
@@ -43,7 +43,8 @@ export function CostsTab({ engagement, scenario }: { engagement: Engagement; sce
         Total over the horizon: <strong>{fmt(t.total)}</strong> — capex {fmt(t.capex)}, labour {fmt(t.labour)}, opex {fmt(t.opex)}
         {scenario.schedule?.stale && scenario.mode === 'optimal' ? <span className="tag stale-plan">Plan out of date: schedule again</span> : null}
       </p>
-      <Figure
+      <ChartFrame
+        className="rm-figure"
         title={`Cost per ${per === 'quarter' ? 'quarter' : 'fiscal year'}`}
         fileName={`${scenario.name}-costs`}
         empty={t.total === 0 ? 'Nothing is spent: the plan is empty.' : null}
@@ -87,7 +88,7 @@ export function CostsTab({ engagement, scenario }: { engagement: Engagement; sce
         }
       >
         {(a11y) => <CostBars bars={bars} format={fmt} formatShort={(v) => moneyShort(v, cur)} a11y={a11y} />}
-      </Figure>
+      </ChartFrame>
 
       <section aria-labelledby="chargeback-title" className="rm-chargeback">
         <h3 id="chargeback-title">Chargeback by business unit</h3>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Engagement, RoadmapScenario, ScenarioOutputs } from '../../../../shared/domain';
 import { addQuarters, fiscalLabel } from '../../../../shared/roadmap/quarters';
 import { errorMessage } from '../../api';
-import { Figure } from '../../charts/Figure';
+import { ChartFrame } from '../../charts/ChartFrame';
 import { Gantt, type GanttBar } from '../../charts/Gantt';
 import { LimitStrip, type StripRow } from '../../charts/LimitStrip';
 import { MaturityLines, type MaturitySeries } from '../../charts/MaturityLines';
@@ -223,7 +223,8 @@ function PlanCharts({ engagement, scenario, out, moduleNames, onMove }: { engage
   return (
     <div className="rm-plan-grid">
       <div className="rm-plan-main">
-        <Figure
+        <ChartFrame
+          className="rm-figure"
           title={`Schedule of ${scenario.name}`}
           fileName={`${scenario.name}-schedule`}
           empty={bars.length ? null : scenario.mode === 'manual' ? 'No initiative has a start quarter yet: set them below.' : scenario.schedule ? 'The plan is empty: no initiative fits the limits or adds maturity.' : 'Not scheduled yet: press Schedule.'}
@@ -253,8 +254,9 @@ function PlanCharts({ engagement, scenario, out, moduleNames, onMove }: { engage
           footer={left.length ? <p className="muted small rm-left">Not in the plan: {left.map((x) => x.name).join(', ')}.</p> : null}
         >
           {(a11y) => <Gantt quarters={out.quarters} fiscalLabels={out.fiscalLabels} bars={bars} deps={deps} editable={scenario.mode === 'manual'} onMove={onMove} a11y={a11y} />}
-        </Figure>
-        <Figure
+        </ChartFrame>
+        <ChartFrame
+          className="rm-figure"
           title="Budget and capacity used"
           fileName={`${scenario.name}-limits`}
           empty={strip.length ? null : 'This scenario sets no budget and no capacity.'}
@@ -295,7 +297,7 @@ function PlanCharts({ engagement, scenario, out, moduleNames, onMove }: { engage
           }
         >
           {(a11y) => <LimitStrip quarters={out.quarters} rows={strip} a11y={a11y} />}
-        </Figure>
+        </ChartFrame>
         <section className="rm-violations" aria-labelledby="violations-title">
           <h3 id="violations-title">Broken limits</h3>
           {out.violations.length === 0 ? (
@@ -310,7 +312,8 @@ function PlanCharts({ engagement, scenario, out, moduleNames, onMove }: { engage
         </section>
       </div>
       <div className="rm-plan-side">
-        <Figure
+        <ChartFrame
+          className="rm-figure"
           title="Projected maturity"
           fileName={`${scenario.name}-maturity`}
           empty={series.length ? null : 'Nothing is scored in the baseline assessment yet.'}
@@ -345,7 +348,7 @@ function PlanCharts({ engagement, scenario, out, moduleNames, onMove }: { engage
           }
         >
           {(a11y) => <MaturityLines points={points} series={drawn} a11y={a11y} />}
-        </Figure>
+        </ChartFrame>
         <section aria-labelledby="ttt-title" className="rm-ttt">
           <h3 id="ttt-title">Time to target</h3>
           <table className="table compact" aria-label="Time to target">
