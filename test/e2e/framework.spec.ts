@@ -86,3 +86,24 @@ test('ticking the pass criteria of a capability suggests the level they support;
   await app.getByRole('tab', { name: /Pass criteria/ }).click();
   await expect(app.getByRole('tabpanel').getByRole('checkbox', { checked: true })).toHaveCount(2 + l3.length);
 });
+
+test('a re-assessment moves from 1.0 to 1.1, each carried score marked to confirm; the first-pass subset is a filter', async ({ app, server }) => {
+  const api = new EngineApi(server.url);
+  const engagement = await api.call('engagement.create', { client: 'Northwind Foods' });
+  const q3 = await api.call('assessment.create', { engagementId: engagement.id, label: '2026 Q3', date: '2026-08-20', frameworkVersion: '1.0.0' });
+  await api.call('assessment.rate', { engagementId: engagement.id, assessmentId: q3.id, capabilityId: 'M2.1', currentLevel: 2, targetLevel: 4 });
+  await app.goto(`${server.url}#/e/${engagement.id}/assessments`);
+  await app.getByRole('button', { name: 'New assessment from previous' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New assessment from 2026 Q3' });
+  await expect(dialog.getByLabel('Framework')).toHaveValue('');
+  await expect(dialog.getByText('2026 Q3 was scored against 1.0.0: its scores are carried over capability by capability to 1.1.0, each marked to confirm.')).toBeVisible();
+  await dialog.getByLabel('Label').fill('2026 Q4');
+  await dialog.getByRole('button', { name: 'Create assessment' }).click();
+  const ws = new WorkspacePage(app);
+  await expect(ws.heading).toBeVisible();
+  await expect(app.getByText(/1 to confirm/)).toBeVisible();
+  await app.getByRole('group', { name: 'Filter capabilities' }).getByRole('button', { name: /First pass/ }).click();
+  await expect(ws.nav.getByRole('button', { name: /^M\d\.\d / })).toHaveCount(24);
+  const created = (await api.call('assessment.list', { engagementId: engagement.id })).find((a: { label: string }) => a.label === '2026 Q4');
+  expect(created.frameworkVersion).toBe('1.1.0');
+});

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { useWorkspace } from '../stores/workspace';
-import { filterIds, filterLabels, levelSummary, matchesFilter, type CapabilityRow, type WorkspaceModel } from '../workspace/model';
+import { filterLabels, filtersFor, levelSummary, matchesFilter, type CapabilityRow, type WorkspaceModel } from '../workspace/model';
 import { ProgressBar } from './ProgressBar';
 
 interface NavigatorProps {
@@ -53,7 +53,7 @@ export function ModuleNavigator({ model, visible, capabilityId, onSelect }: Navi
           </select>
         </label>
         <div role="group" aria-label="Filter capabilities" className="chips">
-          {filterIds.map((f) => (
+          {filtersFor(model).map((f) => (
             <button key={f} type="button" className="chip" aria-pressed={filter === f} onClick={() => set({ filter: f })}>
               {filterLabels[f]} <span className="chip-count">{inModule.filter((r) => matchesFilter(r, f)).length}</span>
             </button>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AssessmentStats, AssessmentSummary, Engagement } from '../../../shared/domain';
+import type { FrameworkSummary } from '../../../shared/framework/schema';
 import { invoke } from '../api';
 import { Dialog, Field } from '../components/Dialog';
 import { ProgressBar } from '../components/ProgressBar';
@@ -7,6 +8,7 @@ import { formError, noError, type PersonError } from '../errors';
 import { formatCount, formatDate, quarterLabel, todayIso } from '../format';
 import { useApp } from '../stores/app';
 import { useEngagement, useFramework } from '../stores/data';
+import { useFrameworks } from '../stores/frameworks';
 
 /** Progress and contents of each assessment, re-read whenever the engagement is. */
 function useAssessmentStats(engagement: Engagement): Map<string, AssessmentStats> {
@@ -53,6 +55,11 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
   const [label, setLabel] = useState(quarterLabel());
   const [date, setDate] = useState(todayIso());
   const [scope, setScope] = useState<string[] | null>(null);
+  const frameworks = useFrameworks((s) => s.list);
+  const loadFrameworks = useFrameworks((s) => s.load);
+  useEffect(() => void loadFrameworks(), [loadFrameworks]);
+  // `id@version`; empty means the newest built-in framework.
+  const [frameworkKey, setFrameworkKey] = useState('');
   const [error, setError] = useState<PersonError>(noError);
   const [busy, setBusy] = useState(false);
   useEffect(() => void load(), [load]);
@@ -69,6 +76,7 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
   };
   const start = (kind: 'new' | 'from-previous') => {
     setScope(null);
+    setFrameworkKey('');
     setError(noError);
     setLabel(quarterLabel());
     setDate(todayIso());
@@ -86,11 +94,18 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
   };
   const create = () =>
     attempt(async () => {
-      const created = await createAssessment({ label, date, scope: chosen, ...(from ? { fromAssessmentId: from.id } : {}) });
+      const [frameworkId, frameworkVersion] = frameworkKey ? frameworkKey.split('@') : [];
+      const created = await createAssessment({
+        label,
+        date,
+        scope: chosen,
+        ...(frameworkId && frameworkVersion ? { frameworkId, frameworkVersion } : {}),
+        ...(from ? { fromAssessmentId: from.id } : {}),
+      });
       close();
       // Straight into the new assessment's workspace: that is what it was created for.
       openWorkspace(created.id);
-    }, ['label', 'date', 'scope']);
+    }, ['label', 'date', 'scope', 'frameworkId', 'frameworkVersion']);
   const rename = () =>
     attempt(async () => {
       if (pending?.kind !== 'rename') return;
@@ -204,6 +219,7 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </Field>
         </div>
+        <FrameworkChoice frameworks={frameworks} value={frameworkKey} onChange={setFrameworkKey} from={from} error={error.fields.frameworkVersion ?? error.fields.frameworkId} />
         <fieldset className="scope">
           <legend>Modules in scope</legend>
           {error.fields.scope && (
@@ -244,5 +260,33 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
         )}
       </Dialog>
     </div>
+  );
+}
+
+/** Which framework version the new assessment is scored against; moving on from the previous one's is offered. */
+function FrameworkChoice({ frameworks, value, onChange, from, error }: { frameworks: readonly FrameworkSummary[]; value: string; onChange(v: string): void; from?: AssessmentSummary; error?: string }) {
+  const builtIns = frameworks.filter((f) => f.builtIn);
+  const newest = builtIns[builtIns.length - 1];
+  const chosen = value ? frameworks.find((f) => `${f.id}@${f.version}` === value) : newest;
+  const changes = from && chosen && (from.frameworkId !== chosen.id || from.frameworkVersion !== chosen.version);
+  return (
+    <Field label="Framework" error={error} hint={chosen?.criteria ? 'Each level has pass criteria to tick as a checklist.' : 'Descriptors per level, without pass criteria.'}>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{newest ? `${newest.name} ${newest.version} (newest)` : 'The newest framework'}</option>
+        {frameworks
+          .filter((f) => f !== newest)
+          .map((f) => (
+            <option key={`${f.id}@${f.version}`} value={`${f.id}@${f.version}`}>
+              {f.name} {f.version}
+              {f.builtIn ? '' : ' (custom)'}
+            </option>
+          ))}
+      </select>
+      {changes && (
+        <span className="field-hint">
+          {from.label} was scored against {from.frameworkVersion}: its scores are carried over capability by capability to {chosen.version}, each marked to confirm.
+        </span>
+      )}
+    </Field>
   );
 }

@@ -107,7 +107,7 @@ export function buildModel(framework: Framework, detail: AssessmentDetail, previ
   };
 }
 
-export const filterIds = ['all', 'unscored', 'confirm', 'disagreement', 'stale', 'priority', 'gap'] as const;
+export const filterIds = ['all', 'unscored', 'confirm', 'disagreement', 'stale', 'priority', 'gap', 'firstPass'] as const;
 export type FilterId = (typeof filterIds)[number];
 
 export const filterLabels: Record<FilterId, string> = {
@@ -118,7 +118,13 @@ export const filterLabels: Record<FilterId, string> = {
   stale: 'Stale evidence',
   priority: 'High priority',
   gap: 'Big gap',
+  firstPass: 'First pass',
 };
+
+/** Filters a framework without first-pass marks has no use for. */
+export function filtersFor(model: WorkspaceModel): readonly FilterId[] {
+  return model.rows.some((r) => r.capability.firstPass) ? filterIds : filterIds.filter((f) => f !== 'firstPass');
+}
 
 export function matchesFilter(row: CapabilityRow, filter: FilterId): boolean {
   switch (filter) {
@@ -136,6 +142,9 @@ export function matchesFilter(row: CapabilityRow, filter: FilterId): boolean {
       return (row.rating?.priority ?? 0) >= 4;
     case 'gap':
       return (row.gap ?? 0) >= 2;
+    case 'firstPass':
+      // The framework's shorter subset for a half-day workshop.
+      return !!row.capability.firstPass;
   }
 }
 
