@@ -420,3 +420,26 @@ describe('solving off the engine thread', () => {
     expect(order).toEqual(['engagement.get', 'schedule']);
   });
 });
+
+describe('what the roadmap depends on elsewhere', () => {
+  it('refuses to remove a business unit that pays a share of an initiative, naming the initiative, and changes nothing', async () => {
+    await addThree();
+    const { status, error } = await h.fail('businessUnit.remove', { engagementId, businessUnitId: units.Finance });
+    expect(status).toBe(409);
+    expect(error.message).toBe('Finance pays a share of the initiative Data catalogue. Change its cost split on the roadmap first.');
+    expect((await h.call('engagement.get', { engagementId })).businessUnits.map((u) => u.name)).toContain('Finance');
+    // An equal split names no unit: HR can go once it is out of the catalogue's percentages.
+    const list = await h.call('initiative.list', { engagementId });
+    const b = list.find((x) => x.name === 'Data catalogue')!;
+    await h.call('initiative.update', { engagementId, initiativeId: b.id, costSplit: { mode: 'percent', shares: [{ businessUnitId: units.Finance, percent: 60 }, { businessUnitId: units.Operations, percent: 40 }] } });
+    await h.call('businessUnit.remove', { engagementId, businessUnitId: units.HR });
+  });
+
+  it('refuses to delete the assessment a scenario plans from, naming the scenario', async () => {
+    await baseCase();
+    const { status, error } = await h.fail('assessment.delete', { engagementId, assessmentId });
+    expect(status).toBe(409);
+    expect(error.message).toBe('2026 Q4 is the baseline of the scenario Base case: give it another baseline assessment, or remove it, first.');
+    expect((await h.call('assessment.list', { engagementId })).map((a) => a.label)).toEqual(['2026 Q4']);
+  });
+});

@@ -89,6 +89,14 @@ export const assessmentAdminHandlers: HandlerMap = {
     const gone = await mutation(ctx, input.engagementId, { entity: 'assessment', entityId: input.assessmentId }, (tx) => {
       const before = assessmentRow(tx, input.assessmentId);
       const stats = statsOf(tx, before);
+      const scenarios = tx.all<{ name: string }>('SELECT name FROM scenario WHERE baseline_assessment_id = ? ORDER BY position', before.id);
+      if (scenarios.length) {
+        throw new ApiError(
+          'conflict',
+          `${before.label} is the baseline of the scenario${scenarios.length > 1 ? 's' : ''} ${scenarios.map((x) => x.name).join(', ')}: give ${scenarios.length > 1 ? 'them' : 'it'} another baseline assessment, or remove ${scenarios.length > 1 ? 'them' : 'it'}, first.`,
+          { assessmentId: before.id, scenarios: scenarios.map((x) => x.name) },
+        );
+      }
       // Ratings, votes, actions, links, criteria, sessions and undo history go with it (ON DELETE CASCADE).
       tx.run('DELETE FROM assessment WHERE id = ?', before.id);
       return {

@@ -59,6 +59,17 @@ export const businessUnitHandlers: HandlerMap = {
   'businessUnit.remove': (ctx, input) =>
     mutation(ctx, input.engagementId, { entity: 'business_unit', entityId: input.businessUnitId }, (tx) => {
       const before = businessUnitRow(tx, input.businessUnitId);
+      const paying = tx.all<{ name: string }>(
+        'SELECT i.name FROM initiative_cost_share s JOIN initiative i ON i.id = s.initiative_id WHERE s.business_unit_id = ? ORDER BY i.position',
+        before.id,
+      );
+      if (paying.length) {
+        throw new ApiError(
+          'conflict',
+          `${before.name} pays a share of ${paying.length === 1 ? 'the initiative' : `${paying.length} initiatives:`} ${paying.map((p) => p.name).join(', ')}. Change ${paying.length === 1 ? 'its' : 'their'} cost split on the roadmap first.`,
+          { businessUnitId: before.id, initiatives: paying.map((p) => p.name) },
+        );
+      }
       const members = tx.all<{ id: string; name: string }>('SELECT id, name FROM participant WHERE business_unit_id = ? ORDER BY name COLLATE NOCASE', before.id);
       tx.run(
         'INSERT INTO removed_business_unit (id, name, created_at, removed_at, members_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET removed_at = excluded.removed_at, members_json = excluded.members_json',
