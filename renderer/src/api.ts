@@ -5,6 +5,7 @@
 import type { CommandName, Input, Result } from '../../shared/api';
 import { ApiError, isApiErrorShape } from '../../shared/errors';
 import type { EngineEvent } from '../../shared/events';
+import type { UploadRef } from '../../shared/files';
 import type { MenuCommand } from '../../shared/menu';
 import { personMessage } from './errors';
 
@@ -73,6 +74,30 @@ export function onMenuCommand(callback: (command: MenuCommand) => void): () => v
 }
 
 export const transport: 'ipc' | 'http' = bridge ? 'ipc' : 'http';
+
+/**
+ * Browser mode: streams a file to the engine (POST /api/upload), whatever its size, without reading it into
+ * memory as base64 first; `evidence.add` then names it by its upload id.
+ */
+export async function uploadFile(file: File, name = file.name): Promise<UploadRef> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/upload?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream', Authorization: `Bearer ${token}` },
+      body: file,
+    });
+  } catch {
+    throw new ApiError('internal', 'The Maturity Workbench server is not answering. Is it still running?');
+  }
+  let body: Outcome;
+  try {
+    body = (await response.json()) as Outcome;
+  } catch {
+    throw new ApiError('internal', `The server answered ${response.status} without a readable body.`);
+  }
+  return unwrap(body) as UploadRef;
+}
 
 /** The address of a written export in browser mode (a link cannot send the token as a header). */
 export function downloadHref(download: string): string {

@@ -136,7 +136,10 @@ test('a text file attached as evidence is found with Ctrl+K by a word inside it'
   });
   await dialog.getByLabel('Collected on').fill('2019-12-02');
   await dialog.getByLabel('Valid until').fill('2020-01-31');
+  // The file is streamed to the engine ahead of the command, not carried inside it as base64.
+  const streamed = app.waitForRequest((r) => r.url().includes('/api/upload?name=minutes.txt') && r.method() === 'POST');
   await dialog.getByRole('button', { name: 'Add evidence' }).click();
+  await streamed;
   await expect(dialog).toBeHidden();
   const linked = app.getByRole('list', { name: 'Linked evidence' });
   await expect(linked).toContainText('Data quality workshop minutes');

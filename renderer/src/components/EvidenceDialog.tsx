@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { evidenceKinds, sensitivities, textLimits, type Evidence, type EvidenceKind, type Sensitivity } from '../../../shared/domain';
 import { formError, noError, type PersonError } from '../errors';
+import { transport, uploadFile } from '../api';
 import { fileToBase64, formatBytes } from '../files';
 import { todayIso } from '../format';
 import { useAssessment } from '../stores/assessment';
@@ -115,6 +116,17 @@ export function EvidenceDialog({ open, onClose, ...form }: EvidenceDialogProps) 
   );
 }
 
+/**
+ * The file as the engine takes it: in browser mode streamed ahead by upload (memory stays flat for large
+ * files); in the desktop app inline, up to what a command can carry.
+ */
+async function carried(file: File): Promise<{ name: string; mime: string; uploadId: string } | { name: string; mime: string; dataBase64: string }> {
+  const name = uploadName(file.name);
+  const mime = file.type || 'application/octet-stream';
+  if (transport === 'http') return { name, mime, uploadId: (await uploadFile(file, name)).uploadId };
+  return { name, mime, dataBase64: await fileToBase64(file) };
+}
+
 /** The form, filled afresh (from the dropped file, or the item edited) each time the dialog opens. */
 function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, editing, onClose }: Omit<EvidenceDialogProps, 'open'>) {
   const addEvidence = useAssessment((s) => s.addEvidence);
@@ -149,7 +161,7 @@ function EvidenceForm({ engagementId, assessmentId, capabilityId, initialFile, e
       if (editing) {
         await updateEvidence({ evidenceId: editing.id, ...fields });
       } else {
-        const file = draft.file ? { name: uploadName(draft.file.name), mime: draft.file.type || 'application/octet-stream', dataBase64: await fileToBase64(draft.file) } : undefined;
+        const file = draft.file ? await carried(draft.file) : undefined;
         await addEvidence({ engagementId, ...fields, ...(file ? { file } : {}), links: [{ assessmentId, capabilityId }] });
       }
       onClose();
