@@ -20,6 +20,7 @@ import {
   moduleOfCapability,
   opensFiscalYear,
   plannedInitiatives,
+  planShort,
   planWords,
   RISK_LABEL,
   shortFiscal,
@@ -100,7 +101,7 @@ function legendShapes(items: { color: string | 'arrow'; label: string }[], y: nu
     const top = y + Math.floor(k / GANTT.legendPerRow) * GANTT.legendRow;
     const label: Shape = { type: 'rect', x: x + 0.3, y: top, w: w - 0.34, h: GANTT.legendRow, text: fit(item.label, w - 0.34, 8), fontSize: 8, textColor: theme.muted, lineWidth: 0 };
     if (item.color === 'arrow') {
-      return [{ type: 'line', x, y: top + 0.07, w: 0.12, h: 0, line: ARROW }, { type: 'arrow', x: x + 0.12, y: top + 0.07, w: 0, h: 0.1, line: ARROW }, label];
+      return [{ type: 'line', x, y: top + 0.05, w: 0.16, h: 0, line: ARROW }, { type: 'arrow', x: x + 0.16, y: top + 0.05, w: 0, h: 0.13, line: ARROW }, label];
     }
     return [{ type: 'rect', x, y: top + 0.05, w: 0.22, h: 0.12, fill: item.color, lineWidth: 0 }, label];
   });
@@ -221,7 +222,7 @@ function ganttSlide(c: SectionContext, r: Roadmap, rows: PlannedInitiative[], pa
     kind: 'content',
     kicker: r.kicker,
     title: continued(`Roadmap: ${count(r.planned.length, 'initiative', 'initiatives')}, ${horizonWords(s)}`, page, of),
-    lead: `${s.name}: ${planWords(s)}; ${r.short(total)} in all; ${reached.words} reach their target within the horizon.`,
+    lead: `${s.name}: ${r.short(total)} in all, ${reached.words} at target within the horizon; ${planShort(s)}.`,
     blocks: [{ kind: 'shapes', box: body, shapes }],
     footnote: fit(
       `${fiscalRule(s)} Bars run from the first to the last quarter of work; an arrow leads to an initiative that can start only once the one it comes from has finished.${broken ? ` ${count(broken, 'limit is', 'limits are')} broken (see the notes).` : ''}`,

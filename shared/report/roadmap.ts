@@ -133,6 +133,15 @@ export function planWords(s: ReportScenario): string {
   return `${base}${gap}${sch.stale ? '; inputs changed since, so re-run the schedule to refresh it' : ''}`;
 }
 
+/** How the plan was made, in a few words for a headline: "optimal schedule", "starts set by hand". */
+export function planShort(s: ReportScenario): string {
+  if (s.mode === 'manual') return 'starts set by hand';
+  const sch = s.schedule;
+  if (!sch) return 'not scheduled';
+  const base = sch.status === 'optimal' ? 'optimal schedule' : sch.status === 'time_limit' ? 'best schedule found in the time allowed' : 'best schedule found before the solver stopped';
+  return sch.stale ? `${base}, out of date` : base;
+}
+
 /** "Equal shares", "Finance 40%, Stores 60%". */
 export function splitWords(initiative: Pick<Initiative, 'costSplit'>, unitName: (id: string) => string): string {
   const split = initiative.costSplit;
