@@ -24,7 +24,6 @@ import {
   planWords,
   RISK_LABEL,
   shortFiscal,
-  splitWords,
   targetsReached,
   upliftWords,
   type PlannedInitiative,
@@ -59,6 +58,12 @@ function roadmapOf(c: SectionContext, s: ReportScenario): Roadmap {
   };
 }
 
+/** A module that reaches its target only in the first quarter after the horizon (work finishing in its last quarter). */
+function reachedAfter(s: ReportScenario, moduleId: string): boolean {
+  const m = s.outputs.maturity.find((x) => x.moduleId === moduleId);
+  return !!m && m.target !== null && m.endState !== null && m.endState >= m.target - 1e-9;
+}
+
 const horizonWords = (s: ReportScenario) => `${s.outputs.fiscalLabels[0]} to ${s.outputs.fiscalLabels[s.outputs.fiscalLabels.length - 1]}`;
 
 // ---- the Gantt ---------------------------------------------------------------------------------
@@ -72,7 +77,7 @@ export const GANTT = {
   qHead: 0.24,
   headGap: 0.06,
   /** Rows on one slide at most; more initiatives continue on further slides. */
-  maxRows: 11,
+  maxRows: 12,
   maxRowHeight: 0.46,
   /** Between a bar and the quarter boundaries around it. */
   pad: 0.035,
@@ -116,6 +121,9 @@ function ganttSlide(c: SectionContext, r: Roadmap, rows: PlannedInitiative[], pa
   const ganttH = body.h - legendH - 0.18;
   const rowH = Math.min(GANTT.maxRowHeight, (ganttH - HEAD) / Math.max(1, rows.length));
   const barH = Math.min(0.22, rowH * 0.58);
+  // A name and a line under it in every row, a little smaller when many rows share the slide.
+  const nameSize = rowH >= 0.34 ? 9 : 8.5;
+  const subSize = rowH >= 0.34 ? 7.5 : 7;
   const gridX = GANTT.label + GANTT.gap;
   const colW = (body.w - gridX) / T;
   const rowTop = (i: number) => HEAD + i * rowH;
@@ -192,14 +200,14 @@ function ganttSlide(c: SectionContext, r: Roadmap, rows: PlannedInitiative[], pa
     shapes.push({ type: 'roundRect', x, y: y + (rowH - barH) / 2, w, h: barH, fill: moduleColor(p.module), lineWidth: 0, name: `Bar ${p.number} ${p.initiative.name}` });
     const before = p.initiative.dependsOn.map((d) => byId.get(d)).filter((d): d is PlannedInitiative => !!d && !rowOf.has(d.initiative.id));
     const owner = anon.text(p.initiative.owner.trim());
-    const second = [owner, p.module ? `${p.module} ${shortName(r.moduleName(p.module))}` : 'no uplift', before.length ? `after #${before.map((d) => d.number).join(', #')}` : '']
-      .filter(Boolean)
-      .join(' · ');
+    // Said in words when the initiative it waits for is on an earlier slide (no arrow can reach it).
+    const after = before.length ? `after #${before.map((d) => d.number).join(', #')}` : '';
+    const second = [owner, after, p.module ? `${p.module} ${shortName(r.moduleName(p.module))}` : 'no uplift'].filter(Boolean).join(' · ');
     const nameW = GANTT.label - 0.38 - 0.7;
     shapes.push(
       { type: 'rect', x: 0, y, w: 0.34, h: rowH, text: String(p.number), fontSize: 8, textColor: theme.muted, align: 'right', lineWidth: 0 },
-      { type: 'rect', x: 0.38, y: y + rowH * 0.06, w: nameW, h: rowH * 0.5, text: fit(anon.text(p.initiative.name), nameW, 9, 1, true), fontSize: 9, bold: true, textColor: theme.text, valign: 'bottom', lineWidth: 0 },
-      { type: 'rect', x: 0.38, y: y + rowH * 0.54, w: nameW, h: rowH * 0.42, text: fit(second, nameW, 7.5), fontSize: 7.5, textColor: theme.muted, valign: 'top', lineWidth: 0 },
+      { type: 'rect', x: 0.38, y: y + rowH * 0.06, w: nameW, h: rowH * 0.5, text: fit(anon.text(p.initiative.name), nameW, nameSize, 1, true), fontSize: nameSize, bold: true, textColor: theme.text, valign: 'bottom', lineWidth: 0 },
+      { type: 'rect', x: 0.38, y: y + rowH * 0.54, w: nameW, h: rowH * 0.42, text: fit(second, nameW, subSize), fontSize: subSize, textColor: theme.muted, valign: 'top', lineWidth: 0 },
     );
     const risk = riskStyle(theme, p.initiative.risk);
     shapes.push({ type: 'roundRect', x: GANTT.label - 0.6, y: y + (rowH - 0.19) / 2, w: 0.54, h: 0.19, fill: risk.fill, lineWidth: 0, text: RISK_LABEL[p.initiative.risk], fontSize: 7, bold: true, textColor: risk.text, align: 'center' });
@@ -495,6 +503,8 @@ export const projectedSection: SectionBuilder = (c) => {
     const t = ttt.get(id);
     if (!t || t.target === null) return { text: 'No target', color: theme.muted };
     if (t.quarter) return { text: fiscalOf(s, t.quarter), bold: true };
+    // Work finishing in the last quarter lifts the module only in the quarter after the horizon.
+    if (reachedAfter(s, id)) return { text: 'After the horizon', color: theme.muted, italic: true };
     return { text: `Not by ${shortFiscal(after)}`, color: theme.muted, italic: true };
   };
   const rows: Cell[][] = modules.map((m) => [
@@ -642,7 +652,7 @@ export const scenariosSection: SectionBuilder = (c) => {
       { text: fmtMean(base.target) },
       ...list.map((s): Cell => {
         const tt = s.outputs.timeToTarget.find((x) => x.moduleId === id);
-        const when = !tt || tt.target === null ? 'no target' : tt.quarter ? `target ${shortFiscal(fiscalOf(s, tt.quarter))}` : 'target not reached';
+        const when = !tt || tt.target === null ? 'no target' : tt.quarter ? `target ${shortFiscal(fiscalOf(s, tt.quarter))}` : reachedAfter(s, id) ? 'target after the horizon' : 'target not reached';
         return { text: fmtMean(endOf(s, id)), bold: true, sub: when, align: 'right' };
       }),
     ];

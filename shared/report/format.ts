@@ -147,7 +147,7 @@ export function toMajor(minor: number, code: string): number {
 export function chartMoneyFormat(code: string, max: number): string {
   const c = symbolOf(code);
   const sym = `"${c.symbol}"`;
-  const num = max >= 2e6 ? '#,##0.0,,"M"' : max >= 2e4 ? '#,##0,"k"' : '#,##0';
+  const num = max >= 1e6 ? '#,##0.0,,"M"' : max >= 1e4 ? '#,##0,"k"' : '#,##0';
   return c.before ? `${sym}${num}` : `${num} ${sym}`;
 }
 

@@ -18,6 +18,8 @@ const f = (v: CellValue | undefined): Formula => {
   if (!v || !isFormula(v)) throw new Error(`not a formula: ${JSON.stringify(v)}`);
   return v;
 };
+/** A plan with A alone, a quarter later than in the base case. */
+const BASE_PLAN_A_ONLY = [{ initiativeId: 'ia', startQuarter: '2027-Q2', endQuarter: '2027-Q3' }];
 /** "€51,666.67" -> 5166667 (cents). */
 const cents = (text: string) => Number(text.replace(/[€,.]/g, ''));
 
@@ -31,7 +33,6 @@ describe('which roadmap sections a deck has', () => {
   });
 });
 
-const BASE_PLAN_A_ONLY = [{ initiativeId: 'ia', startQuarter: '2027-Q2', endQuarter: '2027-Q3' }];
 
 describe('the roadmap slide: a Gantt of native shapes', () => {
   const deck = buildDeck(roadmapReport(), { sections: ['roadmap'] });
@@ -48,7 +49,7 @@ describe('the roadmap slide: a Gantt of native shapes', () => {
     expect(slide.title).toBe('Roadmap: 2 initiatives, FY2027 Q4 to FY2028 Q3');
     expect(slide.kicker).toBe('Roadmap · Base case');
     // M2 reaches its target (4) in 2027-Q4 once B lifts M2.1 to 4; M1 stays below 3 (2.75 at best).
-    expect(slide.lead).toBe('Base case: scheduled for the most maturity uplift; €331k in all; 1 of 2 modules reach their target within the horizon.');
+    expect(slide.lead).toBe('Base case: €331k in all, 1 of 2 modules at target within the horizon; optimal schedule.');
     expect(block.box).toEqual(box);
   });
 
@@ -116,11 +117,11 @@ describe('the roadmap slide: a Gantt of native shapes', () => {
     const extra = Array.from({ length: 12 }, (_, i) => ({ ...s.initiatives[2]!, id: `x${i}`, name: `Extra ${i + 1}`, dependsOn: i === 11 ? ['ia'] : [] }));
     const input = { ...many, scenario: { ...s, initiatives: [...s.initiatives, ...extra], outputs: { ...s.outputs, plan: [...s.outputs.plan, ...extra.map((x) => ({ initiativeId: x.id, startQuarter: '2027-Q4', endQuarter: '2027-Q4' }))] } } };
     const slides = section(buildDeck(input, { sections: ['roadmap'] }), 'roadmap').slides;
-    // 14 rows: two slides of 7.
+    // 14 rows, more than the 12 a slide holds: two slides of 7.
     expect(slides.map((x) => x.title)).toEqual(['Roadmap: 14 initiatives, FY2027 Q4 to FY2028 Q3 (1 of 2)', 'Roadmap: 14 initiatives, FY2027 Q4 to FY2028 Q3 (2 of 2)']);
     const second = blocks(slides[1]!, 'shapes')[0]!.shapes;
     // Extra 12 (#14) depends on A (#1), on the first slide: said in its label instead of an arrow.
-    expect(second.map((x) => x.text)).toContain('no uplift · after #1');
+    expect(second.map((x) => x.text)).toContain('after #1 · no uplift');
     expect(second.some((x) => x.name?.startsWith('Arrow'))).toBe(false);
     expect(second.some((x) => x.name === 'Bar 8 Extra 6')).toBe(true);
   });
@@ -223,6 +224,14 @@ describe('projected maturity', () => {
       ['M2 Scalable Data Ingestion', '3.0', '4.0', '4.0', 'FY2028 Q3'],
     ]);
     expect(slide.title).toBe('Projected maturity: 1 of 2 modules reach their target within the horizon');
+  });
+
+  it('tells a target reached only after the horizon from one not reached at all', () => {
+    // B in the last quarter (2027-Q4): M2.1 is 4 only from 2028-Q1, the quarter after the horizon.
+    const late = reportScenario('Late', [BASE_PLAN_A_ONLY[0]!, { initiativeId: 'ib', startQuarter: '2027-Q4', endQuarter: '2027-Q4' }]);
+    const deck = buildDeck({ ...roadmapReport(), scenario: late }, { sections: ['projected'] });
+    const rows = blocks(section(deck, 'projected').slides[0]!, 'table')[0]!.table.rows.map((r) => r.map((c) => c.text));
+    expect(rows.map((r) => r[4])).toEqual(['Not by FY28 Q4', 'After the horizon']);
   });
 });
 
