@@ -12,7 +12,7 @@ import { CONFIDENCE_FACTOR_NOT_SET, CONFIDENCE_FACTORS, DEFAULT_PRIORITY, DEFAUL
 import { isStale } from '../scoring/progress';
 import { anonymiser, type AnonymiseOptions } from './anonymise';
 import { bare, footerText, levelScale, textOn, tint } from './branding';
-import { currencyFormat, fmtDate } from './format';
+import { byNumber, byText, currencyFormat, fmtDate } from './format';
 import { reportFigures, type ReportInput } from './input';
 import {
   colLetter,
@@ -301,7 +301,7 @@ const heatmapSheet: SheetBuilder = ({ figures, primary, accent, scoreRow }) => {
 const KIND = { document: 'Document', interview_note: 'Interview note', link: 'Link', screenshot: 'Screenshot', metric: 'Metric', system_config: 'System config' } as const;
 
 const evidenceSheet: SheetBuilder = ({ input, anon, accent }) => {
-  const items = [...input.evidence].sort((a, b) => (a.capabilityIds[0] ?? '').localeCompare(b.capabilityIds[0] ?? '', undefined, { numeric: true }) || a.title.localeCompare(b.title));
+  const items = [...input.evidence].sort((a, b) => byNumber(a.capabilityIds[0] ?? '', b.capabilityIds[0] ?? '') || byText(a.title, b.title));
   const sheet: Sheet = {
     name: NAMES.evidence,
     preamble: [],

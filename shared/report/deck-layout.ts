@@ -54,20 +54,71 @@ export function wrap(text: string, per: number): string[] {
   return lines;
 }
 
+/** Whether a UTF-16 code unit is white space as a regular expression's `\s` means it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** How many lines `wrap` gives, counted in one pass over the text without building them. */
+function countLines(text: string, per: number): number {
+  let lines = 0;
+  let len = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const word = i - start;
+    if (!word) continue;
+    const next = len ? len + 1 + word : word;
+    if (next <= per) {
+      len = next;
+      continue;
+    }
+    if (len) lines++;
+    let rest = word;
+    while (rest > per) {
+      lines++;
+      rest -= per;
+    }
+    len = rest;
+  }
+  return len ? lines + 1 : lines;
+}
+
 /** Text cut (with an ellipsis) to what `lines` lines of a box `width` inches wide hold at `size` points. */
 export function fit(text: string, width: number, size: number, lines = 1, bold = false): string {
   const per = lineCapacity(width, size, bold);
   const t = text.replace(/\s+/g, ' ').trim();
-  if (wrap(t, per).length <= lines) return t;
+  if (countLines(t, per) <= lines) return t;
   let max = per * lines;
   let out = clip(t, max);
-  while (max > 1 && wrap(out, per).length > lines) out = clip(t, --max);
+  let fits = countLines(out, per) <= lines;
+  while (max > 1 && !fits) {
+    const next = clip(t, --max);
+    // Most shorter cuts end at the same word: the same text fits or not alike.
+    if (next !== out) fits = countLines(next, per) <= lines;
+    out = next;
+  }
   return out;
 }
 
 /** Lines the text takes in a box `width` inches wide at `size` points. */
 export function lineCount(text: string, width: number, size: number, bold = false): number {
-  return Math.max(1, wrap(text, lineCapacity(width, size, bold)).length);
+  return Math.max(1, countLines(text, lineCapacity(width, size, bold)));
 }
 
 /** Inches a line of `size` points takes (PowerPoint's single spacing). */

@@ -41,7 +41,18 @@ interface Roadmap {
   unitName: (id: string) => string;
 }
 
+const roadmaps = new WeakMap<SectionContext, Map<ReportScenario, Roadmap>>();
+
+/** The roadmap of a scenario, made once per deck for all its sections. */
 function roadmapOf(c: SectionContext, s: ReportScenario): Roadmap {
+  let byScenario = roadmaps.get(c);
+  if (!byScenario) roadmaps.set(c, (byScenario = new Map()));
+  let r = byScenario.get(s);
+  if (!r) byScenario.set(s, (r = makeRoadmap(c, s)));
+  return r;
+}
+
+function makeRoadmap(c: SectionContext, s: ReportScenario): Roadmap {
   const fw = c.input.framework;
   const order = fw.modules.map((m) => m.id);
   const names = new Map(fw.modules.map((m) => [m.id, m.name]));
@@ -99,20 +110,24 @@ function riskStyle(theme: DeckTheme, risk: keyof typeof RISK_LABEL): { fill: str
 }
 
 /** Legend items laid out `legendPerRow` to a row: a swatch (or an arrow) and its words. */
-function legendShapes(items: { color: string | 'arrow'; label: string }[], y: number, width: number, theme: DeckTheme): Shape[] {
+/** A legend entry: a swatch of a colour, or an arrow (in the warning colour for a dependency the plan breaks). */
+type LegendItem = { color: string | 'arrow' | 'broken'; label: string };
+
+function legendShapes(items: LegendItem[], y: number, width: number, theme: DeckTheme): Shape[] {
   const w = width / GANTT.legendPerRow;
   return items.flatMap((item, k): Shape[] => {
     const x = (k % GANTT.legendPerRow) * w;
     const top = y + Math.floor(k / GANTT.legendPerRow) * GANTT.legendRow;
     const label: Shape = { type: 'rect', x: x + 0.3, y: top, w: w - 0.34, h: GANTT.legendRow, text: fit(item.label, w - 0.34, 8), fontSize: 8, textColor: theme.muted, lineWidth: 0 };
-    if (item.color === 'arrow') {
-      return [{ type: 'line', x, y: top + 0.05, w: 0.16, h: 0, line: ARROW }, { type: 'arrow', x: x + 0.16, y: top + 0.05, w: 0, h: 0.13, line: ARROW }, label];
+    if (item.color === 'arrow' || item.color === 'broken') {
+      const line = item.color === 'arrow' ? ARROW : theme.warning;
+      return [{ type: 'line', x, y: top + 0.05, w: 0.16, h: 0, line }, { type: 'arrow', x: x + 0.16, y: top + 0.05, w: 0, h: 0.13, line }, label];
     }
     return [{ type: 'rect', x, y: top + 0.05, w: 0.22, h: 0.12, fill: item.color, lineWidth: 0 }, label];
   });
 }
 
-function ganttSlide(c: SectionContext, r: Roadmap, rows: PlannedInitiative[], page: number, of: number, legend: { color: string | 'arrow'; label: string }[]): Slide {
+function ganttSlide(c: SectionContext, r: Roadmap, rows: PlannedInitiative[], page: number, of: number, legend: LegendItem[]): Slide {
   const { theme, anon } = c;
   const { s } = r;
   const T = s.outputs.quarters.length;
@@ -281,10 +296,13 @@ export const roadmapSection: SectionBuilder = (c) => {
   }
   const order = c.input.framework.modules.map((m) => m.id);
   const used = new Set(r.planned.map((p) => p.module));
-  const legend: { color: string | 'arrow'; label: string }[] = [
+  const byId = new Map(r.planned.map((p) => [p.initiative.id, p]));
+  const breaks = r.planned.some((p) => p.initiative.dependsOn.some((d) => byId.has(d) && p.start < byId.get(d)!.start + byId.get(d)!.duration));
+  const legend: LegendItem[] = [
     ...order.filter((m) => used.has(m)).map((m) => ({ color: moduleColor(m), label: `${m} ${shortName(r.moduleName(m))}` })),
     ...(used.has(null) ? [{ color: moduleColor(null), label: 'No capability lifted' }] : []),
     { color: 'arrow' as const, label: 'Dependency: finishes first' },
+    ...(breaks ? [{ color: 'broken' as const, label: 'Starts before dependency ends' }] : []),
   ];
   const slides = Math.ceil(r.planned.length / GANTT.maxRows);
   const per = Math.ceil(r.planned.length / slides);

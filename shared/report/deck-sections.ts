@@ -13,7 +13,7 @@ import { isStale } from '../scoring/progress';
 import { cols, GRID, type Block, type Cell, type DeckSectionId, type DeckTheme, type Slide } from './deck';
 import { continued, fit, HEADER_HEIGHT, pages, shortName, table, tableHeight, type SectionBuilder } from './deck-layout';
 import { chargebackSection, costsSection, projectedSection, roadmapSection, scenariosSection } from './deck-roadmap';
-import { clip, count, fmtDate, fmtLevel, fmtMean, fmtSigned, NONE } from './format';
+import { byNumber, byText, clip, count, fmtDate, fmtLevel, fmtMean, fmtSigned, NONE } from './format';
 import type { ReportInput } from './input';
 import { headlineNumbers, threeMessages } from './messages';
 
@@ -577,7 +577,7 @@ const SENSITIVITY_LABEL = { public: 'Public', internal: 'Internal', confidential
 const KIND_LABEL = { document: 'Document', interview_note: 'Interview note', link: 'Link', screenshot: 'Screenshot', metric: 'Metric', system_config: 'System config' } as const;
 
 const evidenceSection: SectionBuilder = ({ theme, input, anon }) => {
-  const items = [...input.evidence].sort((a, b) => (a.capabilityIds[0] ?? '').localeCompare(b.capabilityIds[0] ?? '', undefined, { numeric: true }) || a.title.localeCompare(b.title));
+  const items = [...input.evidence].sort((a, b) => byNumber(a.capabilityIds[0] ?? '', b.capabilityIds[0] ?? '') || byText(a.title, b.title));
   const stale = items.filter((e) => isStale(e.validUntil, input.today)).length;
   const lead = `${count(items.length, 'item', 'items')} linked to this assessment${stale ? `; ${stale} past their valid-until date, in red` : ''}.`;
   if (items.length === 0) {

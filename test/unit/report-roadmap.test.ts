@@ -10,7 +10,7 @@ import { GANTT } from '../../shared/report/deck-roadmap';
 import { MODULE_COLORS } from '../../shared/report/roadmap';
 import { headerRow, isFormula, type CellValue, type Formula, type Sheet } from '../../shared/report/workbook';
 import { reportFixture } from './report-fixture';
-import { reportScenario, roadmapReport } from './report-roadmap-fixture';
+import { BASE_PLAN, reportScenario, roadmapReport } from './report-roadmap-fixture';
 
 const blocks = <K extends Block['kind']>(slide: Slide, kind: K) => slide.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
 const section = (deck: Deck, id: string) => deck.sections.find((s) => s.id === id)!;
@@ -94,6 +94,18 @@ describe('the roadmap slide: a Gantt of native shapes', () => {
     expect(shapes.indexOf(down)).toBeLessThan(shapes.indexOf(a));
     const inGrid = (s: Shape) => s.x + s.w > gridX + 0.01 && s.y >= GANTT.fyHead + GANTT.qHead && s.y < b.y + b.h;
     expect(shapes.filter((s) => s.text && inGrid(s))).toEqual([]);
+  });
+
+  it('draws a dependency the plan breaks in red, and says so in the legend', () => {
+    // Set by hand: B in 2027-Q2, while A still runs (2027-Q1 to Q2).
+    const early = reportScenario('Set by hand', [BASE_PLAN[0]!, { initiativeId: 'ib', startQuarter: '2027-Q2', endQuarter: '2027-Q2' }], { mode: 'manual' });
+    const d = buildDeck({ ...roadmapReport(), scenario: early }, { sections: ['roadmap'] });
+    const s2 = section(d, 'roadmap').slides[0]!;
+    const arrows = blocks(s2, 'shapes')[0]!.shapes.filter((x) => x.name === 'Arrow 1 to 2');
+    expect(arrows.map((x) => x.line)).toEqual([d.theme.warning, d.theme.warning]);
+    expect(blocks(s2, 'shapes')[0]!.shapes.map((x) => x.text)).toContain('Starts before dependency ends');
+    expect(s2.footnote).toContain('1 limit is broken (see the notes).');
+    expect(shapes.map((x) => x.text)).not.toContain('Starts before dependency ends');
   });
 
   it('names each initiative with its owner and module beside a risk tag, and has a legend', () => {
