@@ -48,8 +48,8 @@ export const BASE_PLAN: Plan = [
   { initiativeId: 'ib', startQuarter: '2027-Q3', endQuarter: '2027-Q3' },
 ];
 
-export function reportScenario(name = 'Base case', plan: Plan = BASE_PLAN, over: Partial<RoadmapInput['scenario']> = {}): ReportScenario {
-  const input = world([A, B, C], { name, ...over });
+export function reportScenario(name = 'Base case', plan: Plan = BASE_PLAN, over: Partial<RoadmapInput['scenario']> = {}, extra: Partial<RoadmapInput> = {}): ReportScenario {
+  const input = world([A, B, C], { name, ...over }, extra);
   const outputs: ScenarioOutputs = {
     ...computeOutputs(input, plan),
     scenarioId: input.scenario.id,

@@ -10,7 +10,7 @@ import { GANTT } from '../../shared/report/deck-roadmap';
 import { MODULE_COLORS } from '../../shared/report/roadmap';
 import { headerRow, isFormula, type CellValue, type Formula, type Sheet } from '../../shared/report/workbook';
 import { reportFixture } from './report-fixture';
-import { BASE_PLAN, reportScenario, roadmapReport } from './report-roadmap-fixture';
+import { A, B, BASE_PLAN, C, reportScenario, roadmapReport } from './report-roadmap-fixture';
 
 const blocks = <K extends Block['kind']>(slide: Slide, kind: K) => slide.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
 const section = (deck: Deck, id: string) => deck.sections.find((s) => s.id === id)!;
@@ -202,6 +202,19 @@ describe('chargeback by business unit', () => {
     ]);
     // HR 110,599.99 / 331,000.01 = 33.4 %; Finance 33.4 %; Operations 33.2 %.
     expect(slide.lead).toBe('HR 33.4%, Finance 33.4% and Operations 33.2% of €331,000.01; every row adds up to its total to the cent.');
+  });
+
+  it('says what is not charged to anyone when the engagement has no business units, in the deck and the workbook', () => {
+    // Both initiatives split in equal shares, and there is no business unit to share among.
+    const none = reportScenario('Base case', BASE_PLAN, {}, { businessUnits: [], initiatives: [A, { ...B, costSplit: { mode: 'equal' } }, C] });
+    const input = { ...roadmapReport(), businessUnits: [], scenario: none };
+    const s2 = section(buildDeck(input, { sections: ['chargeback'] }), 'chargeback').slides[0]!;
+    expect(s2.lead).toBe('The engagement has no business units yet, so €331,000.01 is not charged to anyone.');
+    const t2 = blocks(s2, 'table')[0]!.table;
+    expect(t2.columns.map((c) => c.header)).toEqual(['Quarter', 'Not charged', 'Total']);
+    expect(t2.rows[t2.rows.length - 1]!.map((c) => c.text)).toEqual(['Total', '€331,000.01', '€331,000.01']);
+    const costs = buildWorkbook(input, { created: '2026-11-25T09:00:00.000Z' }).sheets.find((x) => x.name === 'Costs')!;
+    expect(costs.columns.map((c) => c.header)).toEqual(['Fiscal quarter', 'Quarter', 'Capex', 'Labour', 'Opex', 'Total']);
   });
 
   it('renames business units for a deck that leaves the client', () => {
