@@ -520,11 +520,16 @@ export const api = {
 
   // ---- exports and imports --------------------------------------------------------------------
 
-  /** The workshop deck (PowerPoint), written in a worker thread with progress events by section; `path` or the exports folder. */
+  /**
+   * The workshop deck (PowerPoint), written in a worker thread with progress events by section; `path` or the exports folder.
+   * With `scenarioId`, the roadmap sections show that scenario's outputs (it must have a plan: scheduled, or set by hand).
+   */
   'export.deck': command(
     z.strictObject({
       ...assessmentRef,
       scenarioId: idSchema.optional(),
+      /** Other scenarios shown beside `scenarioId` on the scenario comparison (one to three). */
+      compareScenarioIds: z.array(idSchema).min(1, 'must name at least one scenario').max(3, 'must name at most three scenarios').optional(),
       sections: z.array(z.enum(deckSectionIds, { error: `must be one of ${deckSectionIds.join(', ')}` })).min(1, 'must name at least one section').optional(),
       ...anonymiseFields,
       path: absolutePath.optional(),

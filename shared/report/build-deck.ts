@@ -1,4 +1,4 @@
-/** Builds the deck model of an assessment: the sections asked for, in deck order, in the engagement's colours. */
+/** Builds the deck model of an assessment (and its roadmap scenario): the sections asked for, in deck order, in the engagement's colours. */
 import { anonymiser, type AnonymiseOptions } from './anonymise';
 import { bare, footerText, levelScale, readableOnWhite, textOn, type Branding } from './branding';
 import { DECK_SECTIONS, GRID, SLIDE, type Deck, type DeckSectionId, type DeckTheme, type Slide } from './deck';
@@ -31,9 +31,12 @@ export function deckTheme(b: Pick<Branding, 'primaryColor' | 'accentColor'>): De
   };
 }
 
-/** Section ids that can be drawn without a roadmap scenario. */
-export function availableSections(): DeckSectionId[] {
-  return DECK_SECTIONS.filter((s) => SECTION_BUILDERS[s.id]).map((s) => s.id);
+/**
+ * Section ids that can be drawn from the input: the results sections always; the roadmap sections with a
+ * scenario; the scenario comparison with two scenarios or more.
+ */
+export function availableSections(input: Pick<ReportInput, 'scenario' | 'compare'> = {}): DeckSectionId[] {
+  return DECK_SECTIONS.filter((s) => s.needs === 'results' || (input.scenario && (s.id !== 'scenarios' || (input.compare?.length ?? 0) >= 2))).map((s) => s.id);
 }
 
 /** Title and lead sizes of a content slide (points), and the width a logo takes from the title. */
@@ -58,14 +61,15 @@ function fitHeadings(slide: Slide, hasLogo: boolean): Slide {
 }
 
 export function buildDeck(input: ReportInput, options: DeckOptions = {}): Deck {
-  const wanted = new Set(options.sections ?? availableSections());
+  const available = new Set(availableSections(input));
+  const wanted = new Set((options.sections ?? [...available]).filter((id) => available.has(id)));
   const anon = anonymiser(input.participants, input.businessUnits, { anonymise: !!options.anonymise, businessUnitNames: options.businessUnitNames });
   const theme = deckTheme(input.branding);
   const ctx: SectionContext = { input, figures: reportFigures(input), theme, anon };
-  const sections = DECK_SECTIONS.filter((s) => wanted.has(s.id) && SECTION_BUILDERS[s.id]).map((s) => ({
+  const sections = DECK_SECTIONS.filter((s) => wanted.has(s.id)).map((s) => ({
     id: s.id,
     title: s.title,
-    slides: SECTION_BUILDERS[s.id]!(ctx).map((slide) => fitHeadings(slide, !!input.branding.logo)),
+    slides: SECTION_BUILDERS[s.id](ctx).map((slide) => fitHeadings(slide, !!input.branding.logo)),
   }));
   const logo = input.branding.logo;
   return {

@@ -4,47 +4,34 @@
  * formulas of the ranking rule, evidence is flagged stale against TODAY(). Every formula carries the
  * result the results model computed, so the numbers match the screens before anything recalculates.
  *
- * A roadmap sheet plugs in as a `SheetBuilder` under its id in `SHEET_BUILDERS` (`initiatives`,
- * `schedule`, `costs`); `moneyFormat` is the engagement's currency format for its amounts.
+ * With a roadmap scenario, its sheets join (workbook-roadmap.ts): Initiatives, Schedule, Costs and the
+ * Cost rows the Costs sheet adds up, amounts in the engagement's currency (`moneyFormat`).
  */
 import type { ActionStatus } from '../domain';
 import { CONFIDENCE_FACTOR_NOT_SET, CONFIDENCE_FACTORS, DEFAULT_PRIORITY, DEFAULT_WEIGHT } from '../results';
 import { isStale } from '../scoring/progress';
-import { anonymiser, type AnonymiseOptions, type Anonymiser } from './anonymise';
+import { anonymiser, type AnonymiseOptions } from './anonymise';
 import { bare, footerText, levelScale, textOn, tint } from './branding';
-import { currencyFormat, fmtDate } from './format';
-import { reportFigures, type ReportFigures, type ReportInput } from './input';
-import { colLetter, columnRange, headerRow, quoteSheet, rowNumber, type CellValue, type Column, type Sheet, type Workbook } from './workbook';
+import { byNumber, byText, currencyFormat, fmtDate } from './format';
+import { reportFigures, type ReportInput } from './input';
+import {
+  colLetter,
+  columnRange,
+  headerRow,
+  quoteSheet,
+  rowNumber,
+  WORKBOOK_SHEETS,
+  type CellValue,
+  type Column,
+  type Sheet,
+  type SheetBuilder,
+  type SheetContext,
+  type Workbook,
+  type WorkbookSheetId,
+} from './workbook';
+import { costRowsSheet, costsSheet, initiativesSheet, scheduleSheet } from './workbook-roadmap';
 
-export const workbookSheetIds = ['summary', 'scores', 'votes', 'heatmap', 'evidence', 'actions', 'initiatives', 'schedule', 'costs', 'trend'] as const;
-export type WorkbookSheetId = (typeof workbookSheetIds)[number];
-
-export const WORKBOOK_SHEETS: readonly { id: WorkbookSheetId; name: string; needs: 'results' | 'scenario' }[] = [
-  { id: 'summary', name: 'Summary', needs: 'results' },
-  { id: 'scores', name: 'Scores', needs: 'results' },
-  { id: 'votes', name: 'Votes', needs: 'results' },
-  { id: 'heatmap', name: 'Heat map', needs: 'results' },
-  { id: 'evidence', name: 'Evidence register', needs: 'results' },
-  { id: 'actions', name: 'Actions', needs: 'results' },
-  { id: 'initiatives', name: 'Initiatives', needs: 'scenario' },
-  { id: 'schedule', name: 'Schedule', needs: 'scenario' },
-  { id: 'costs', name: 'Costs', needs: 'scenario' },
-  { id: 'trend', name: 'Trend', needs: 'results' },
-];
-
-export interface SheetContext {
-  input: ReportInput;
-  figures: ReportFigures;
-  anon: Anonymiser;
-  primary: string;
-  accent: string;
-  /** Where each capability sits on the Scores sheet. */
-  scoreRow: Map<string, number>;
-  /** The Scores sheet's first and last table rows. */
-  scoreRows: { first: number; last: number };
-}
-
-export type SheetBuilder = (c: SheetContext) => Sheet;
+export { WORKBOOK_SHEETS, workbookSheetIds, type SheetBuilder, type SheetContext, type WorkbookSheetId } from './workbook';
 
 const NAMES = Object.fromEntries(WORKBOOK_SHEETS.map((s) => [s.id, s.name])) as Record<WorkbookSheetId, string>;
 const SCORES = NAMES.scores;
@@ -314,7 +301,7 @@ const heatmapSheet: SheetBuilder = ({ figures, primary, accent, scoreRow }) => {
 const KIND = { document: 'Document', interview_note: 'Interview note', link: 'Link', screenshot: 'Screenshot', metric: 'Metric', system_config: 'System config' } as const;
 
 const evidenceSheet: SheetBuilder = ({ input, anon, accent }) => {
-  const items = [...input.evidence].sort((a, b) => (a.capabilityIds[0] ?? '').localeCompare(b.capabilityIds[0] ?? '', undefined, { numeric: true }) || a.title.localeCompare(b.title));
+  const items = [...input.evidence].sort((a, b) => byNumber(a.capabilityIds[0] ?? '', b.capabilityIds[0] ?? '') || byText(a.title, b.title));
   const sheet: Sheet = {
     name: NAMES.evidence,
     preamble: [],
@@ -453,21 +440,31 @@ const trendSheet: SheetBuilder = ({ figures, primary, accent }) => {
   return sheet;
 };
 
-/** The builders of the sheets drawn from the assessment; roadmap sheets join under their ids. */
-export const SHEET_BUILDERS: Partial<Record<WorkbookSheetId, SheetBuilder>> = {
+/** The builder of every sheet: from the assessment, or (`needs: 'scenario'`) from the roadmap scenario. */
+export const SHEET_BUILDERS: Record<WorkbookSheetId, SheetBuilder> = {
   summary: summarySheet,
   scores: scoresSheet,
   votes: votesSheet,
   heatmap: heatmapSheet,
   evidence: evidenceSheet,
   actions: actionsSheet,
+  initiatives: initiativesSheet,
+  schedule: scheduleSheet,
+  costs: costsSheet,
+  costRows: costRowsSheet,
   trend: trendSheet,
 };
+
+/** The sheets a workbook has: the assessment's always, the roadmap's with a scenario. */
+export function workbookSheets(input: Pick<ReportInput, 'scenario'>): WorkbookSheetId[] {
+  return WORKBOOK_SHEETS.filter((s) => s.needs === 'results' || !!input.scenario).map((s) => s.id);
+}
 
 export function buildWorkbook(input: ReportInput, options: Partial<AnonymiseOptions> & { created: string }): Workbook {
   const figures = reportFigures(input);
   const anon = anonymiser(input.participants, input.businessUnits, { anonymise: !!options.anonymise, businessUnitNames: options.businessUnitNames });
   const scoreRow = new Map(figures.results.capabilities.map((c, i) => [c.capabilityId, i + 2]));
+  const moneyFormat = currencyFormat(input.engagement.currency);
   const ctx: SheetContext = {
     input,
     figures,
@@ -476,15 +473,17 @@ export function buildWorkbook(input: ReportInput, options: Partial<AnonymiseOpti
     accent: input.branding.accentColor,
     scoreRow,
     scoreRows: { first: 2, last: Math.max(2, figures.results.capabilities.length + 1) },
+    moneyFormat,
   };
+  const wanted = new Set(workbookSheets(input));
   return {
     title: `${input.engagement.client}: data platform maturity, ${input.assessment.label}`,
-    subject: `Maturity assessment ${input.assessment.label} (${input.framework.name} ${input.framework.version})`,
+    subject: `Maturity assessment ${input.assessment.label} (${input.framework.name} ${input.framework.version})${input.scenario ? `, roadmap scenario ${input.scenario.name}` : ''}`,
     company: input.engagement.client,
     created: options.created,
     theme: { primary: bare(input.branding.primaryColor), headerText: textOn(input.branding.primaryColor), accent: bare(input.branding.accentColor) },
     footer: footerText(input.branding, input.engagement.client),
-    moneyFormat: currencyFormat(input.engagement.currency),
-    sheets: WORKBOOK_SHEETS.filter((s) => SHEET_BUILDERS[s.id]).map((s) => SHEET_BUILDERS[s.id]!(ctx)),
+    moneyFormat,
+    sheets: WORKBOOK_SHEETS.filter((s) => wanted.has(s.id)).map((s) => SHEET_BUILDERS[s.id](ctx)),
   };
 }

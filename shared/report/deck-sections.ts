@@ -1,156 +1,39 @@
 /**
  * The results sections of the deck: each a function from the report to slides on the grid of deck.ts.
  * Every figure comes from the results model (`reportFigures`); every text is cut to what its box holds
- * at its size, so nothing overflows a slide; long lists continue on further slides.
+ * at its size (deck-layout.ts), so nothing overflows a slide; long lists continue on further slides.
  *
- * A roadmap section plugs in the same way: a `SectionBuilder` added to `SECTION_BUILDERS` under its id
- * (`roadmap`, `costs`, `chargeback`, `projected`, `scenarios`), reading the scenario from the context.
+ * The roadmap sections (`roadmap`, `costs`, `chargeback`, `projected`, `scenarios`) are in deck-roadmap.ts
+ * and join `SECTION_BUILDERS` under their ids; they read the scenario from the context.
  */
 import type { ActionStatus } from '../domain';
 import type { Capability, Framework } from '../framework/schema';
 import { GAP_RULE, type CapabilityResult } from '../results';
 import { isStale } from '../scoring/progress';
-import type { Anonymiser } from './anonymise';
-import { cols, GRID, type Block, type Cell, type DeckSectionId, type DeckTheme, type Slide, type Table } from './deck';
-import { clip, count, fmtDate, fmtLevel, fmtMean, fmtSigned, NONE } from './format';
-import type { ReportFigures, ReportInput } from './input';
+import { cols, GRID, type Block, type Cell, type DeckSectionId, type DeckTheme, type Slide } from './deck';
+import { continued, fit, HEADER_HEIGHT, pages, shortName, table, tableHeight, type SectionBuilder } from './deck-layout';
+import { chargebackSection, costsSection, projectedSection, roadmapSection, scenariosSection } from './deck-roadmap';
+import { byNumber, byText, clip, count, fmtDate, fmtLevel, fmtMean, fmtSigned, NONE } from './format';
+import type { ReportInput } from './input';
 import { headlineNumbers, threeMessages } from './messages';
 
-export interface SectionContext {
-  input: ReportInput;
-  figures: ReportFigures;
-  theme: DeckTheme;
-  anon: Anonymiser;
-}
-
-export type SectionBuilder = (c: SectionContext) => Slide[];
-
-// ---- fitting text ------------------------------------------------------------------------------
-
-/** An average character, in em: as wide as DejaVu Sans's and wider than Calibri's or Arial's, so whatever font draws it the text fits. */
-const EM = 0.54;
-/** The same for bold text. */
-const EM_BOLD = 0.6;
-/** Left and right cell margins together, in inches. */
-const PAD = 0.16;
-
-/** Characters of a line in a box `width` inches wide (margins included) at `size` points. */
-export function lineCapacity(width: number, size: number, bold = false): number {
-  return Math.max(2, Math.floor((width - PAD) / ((size / 72) * (bold ? EM_BOLD : EM))));
-}
-
-/** Lines of `per` characters the text wraps into, breaking at spaces (a longer word breaks where it must). */
-export function wrap(text: string, per: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    if (!word) continue;
-    const next = line ? `${line} ${word}` : word;
-    if (next.length <= per) {
-      line = next;
-      continue;
-    }
-    if (line) lines.push(line);
-    let rest = word;
-    while (rest.length > per) {
-      lines.push(rest.slice(0, per));
-      rest = rest.slice(per);
-    }
-    line = rest;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** Text cut (with an ellipsis) to what `lines` lines of a box `width` inches wide hold at `size` points. */
-export function fit(text: string, width: number, size: number, lines = 1, bold = false): string {
-  const per = lineCapacity(width, size, bold);
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (wrap(t, per).length <= lines) return t;
-  let max = per * lines;
-  let out = clip(t, max);
-  while (max > 1 && wrap(out, per).length > lines) out = clip(t, --max);
-  return out;
-}
-
-/** Lines the text takes in a box `width` inches wide at `size` points. */
-export function lineCount(text: string, width: number, size: number, bold = false): number {
-  return Math.max(1, wrap(text, lineCapacity(width, size, bold)).length);
-}
-
-/** Inches a line of `size` points takes (PowerPoint's single spacing). */
-export const lineHeight = (size: number) => (size * 1.2) / 72;
-
-/** The size of a cell's second line. */
-export const subSize = (size: number) => Math.max(6, size - 2.5);
-
-/** Top and bottom cell margins together, with a little room. */
-const VPAD = 0.1;
-
-const STOP_WORDS = new Set(['of', 'and', 'with', 'the', 'for', 'to', 'in', '&']);
-
-/** A module's name in two or three words for tight places (radar axes): "Strategic Alignment", "Scalable Data Ingestion". */
-export function shortName(name: string): string {
-  const words = name.split(/\s+/);
-  const out: string[] = [];
-  for (const w of words) {
-    if (out.join(' ').length >= 14 || out.length >= 3) break;
-    out.push(w.replace(/[,;:]+$/, ''));
-  }
-  while (out.length > 1 && STOP_WORDS.has(out[out.length - 1]!.toLowerCase())) out.pop();
-  return out.join(' ');
-}
-
-/** Rows of a list in pages of `size`. */
-export function pages<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length ? out : [[]];
-}
-
-const continued = (title: string, page: number, of: number) => (of > 1 ? `${title} (${page + 1} of ${of})` : title);
-
-/** Header row height of every table, in inches. */
-export const HEADER_HEIGHT = 0.36;
-
-/** Height of a table: its header and every row. */
-export function tableHeight(t: Pick<Table, 'rowHeights'>): number {
-  return HEADER_HEIGHT + t.rowHeights.reduce((a, h) => a + h, 0);
-}
-
-type ColumnSpec = { header: string; share: number; align?: 'left' | 'center' | 'right'; lines?: number };
-
-/**
- * A table whose columns share `width` in the given proportions: each cell's text is fitted to its
- * column (`lines` lines at most, one by default; a second line `sub` gets two), and each row is as tall
- * as its tallest cell, at least `minRowHeight`.
- */
-function table(theme: DeckTheme, width: number, columns: ColumnSpec[], rows: Cell[][], options: { fontSize?: number; minRowHeight?: number; zebra?: boolean } = {}): Table {
-  const total = columns.reduce((a, c) => a + c.share, 0);
-  const widths = columns.map((c) => Math.round(((width * c.share) / total) * 1000) / 1000);
-  const size = options.fontSize ?? 10;
-  const fitted = rows.map((r) =>
-    r.map((cell, i) => {
-      const w = widths[i]!;
-      const text = fit(cell.text, w, size, columns[i]!.lines ?? 1, !!cell.bold);
-      const sub = cell.sub ? fit(cell.sub, w, subSize(size), 2) : undefined;
-      return { ...cell, text, ...(sub !== undefined ? { sub } : {}), ...(cell.align ? {} : columns[i]!.align ? { align: columns[i]!.align } : {}) };
-    }),
-  );
-  const rowHeights = fitted.map((r) =>
-    Math.max(
-      options.minRowHeight ?? 0.34,
-      ...r.map((cell, i) => lineCount(cell.text, widths[i]!, size, !!cell.bold) * lineHeight(size) + (cell.sub ? lineCount(cell.sub, widths[i]!, subSize(size)) * lineHeight(subSize(size)) : 0) + VPAD),
-    ),
-  );
-  return {
-    columns: columns.map((c, i) => ({ header: c.header, width: widths[i]!, ...(c.align ? { align: c.align } : {}) })),
-    rows: fitted,
-    fontSize: size,
-    rowHeights: rowHeights.map((h) => Math.round(h * 1000) / 1000),
-    zebra: options.zebra ?? true,
-  };
-}
+export {
+  continued,
+  fit,
+  HEADER_HEIGHT,
+  lineCapacity,
+  lineCount,
+  lineHeight,
+  pages,
+  shortName,
+  subSize,
+  table,
+  tableHeight,
+  wrap,
+  type ColumnSpec,
+  type SectionBuilder,
+  type SectionContext,
+} from './deck-layout';
 
 function levelCell(theme: DeckTheme, level: number | null, notApplicable = false): Cell {
   if (notApplicable) return { text: 'N/A', fill: theme.notApplicable, color: theme.muted, align: 'center' };
@@ -694,7 +577,7 @@ const SENSITIVITY_LABEL = { public: 'Public', internal: 'Internal', confidential
 const KIND_LABEL = { document: 'Document', interview_note: 'Interview note', link: 'Link', screenshot: 'Screenshot', metric: 'Metric', system_config: 'System config' } as const;
 
 const evidenceSection: SectionBuilder = ({ theme, input, anon }) => {
-  const items = [...input.evidence].sort((a, b) => (a.capabilityIds[0] ?? '').localeCompare(b.capabilityIds[0] ?? '', undefined, { numeric: true }) || a.title.localeCompare(b.title));
+  const items = [...input.evidence].sort((a, b) => byNumber(a.capabilityIds[0] ?? '', b.capabilityIds[0] ?? '') || byText(a.title, b.title));
   const stale = items.filter((e) => isStale(e.validUntil, input.today)).length;
   const lead = `${count(items.length, 'item', 'items')} linked to this assessment${stale ? `; ${stale} past their valid-until date, in red` : ''}.`;
   if (items.length === 0) {
@@ -743,8 +626,8 @@ const evidenceSection: SectionBuilder = ({ theme, input, anon }) => {
   }));
 };
 
-/** The builders of the sections drawn from the assessment's results; roadmap sections join under their ids. */
-export const SECTION_BUILDERS: Partial<Record<DeckSectionId, SectionBuilder>> = {
+/** The builder of every section: from the assessment's results, or (`needs: 'scenario'`) from the roadmap scenario. */
+export const SECTION_BUILDERS: Record<DeckSectionId, SectionBuilder> = {
   title: titleSection,
   summary: summarySection,
   radar: radarSection,
@@ -752,6 +635,11 @@ export const SECTION_BUILDERS: Partial<Record<DeckSectionId, SectionBuilder>> = 
   gaps: gapsSection,
   modules: modulesSection,
   consensus: consensusSection,
+  roadmap: roadmapSection,
+  costs: costsSection,
+  chargeback: chargebackSection,
+  projected: projectedSection,
+  scenarios: scenariosSection,
   actions: actionsSection,
   evidence: evidenceSection,
 };

@@ -101,17 +101,26 @@ export interface Table {
 
 export interface Shape {
   type: 'rect' | 'roundRect' | 'line' | 'arrow';
-  /** Relative to the block's box, in inches. */
+  /**
+   * Relative to the block's box, in inches. A line or an arrow runs from (x, y) to (x + w, y + h): `w` and
+   * `h` may be negative, and an arrow's head is at that end.
+   */
   x: number;
   y: number;
   w: number;
   h: number;
   fill?: Hex;
   line?: Hex;
+  /** Points; 0 draws no outline. */
+  lineWidth?: number;
   text?: string;
   fontSize?: number;
   textColor?: Hex;
+  bold?: boolean;
   align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+  /** Its name in PowerPoint's selection pane: "Bar 3 Lakehouse migration". */
+  name?: string;
 }
 
 export type Block =

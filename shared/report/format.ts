@@ -1,6 +1,12 @@
 /** How the exports write numbers, dates and names: one place, so the deck, the workbook and the file names agree. */
+import { currencyDigits } from '../roadmap/format';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Orders ids as a person reads them ("M1.2" before "M1.10"): one collator, made once. */
+export const byNumber = new Intl.Collator(undefined, { numeric: true }).compare;
+/** Orders names in the default locale's order (as `localeCompare`), with one collator made once. */
+export const byText = new Intl.Collator().compare;
 
 /** A dash for "nothing to show", never a zero. */
 export const NONE = '–';
@@ -95,6 +101,59 @@ export function currencyFormat(code: string): string {
   const sym = `"${c.symbol}"`;
   const positive = c.before ? `${sym}${num}` : `${num} ${sym}`;
   return `${positive};(${positive})`;
+}
+
+function symbolOf(code: string): { symbol: string; before: boolean } {
+  return SYMBOLS[code.toUpperCase()] ?? { symbol: code.toUpperCase(), before: false };
+}
+
+function withSymbol(number: string, code: string): string {
+  const c = symbolOf(code);
+  return c.before ? `${c.symbol}${number}` : `${number} ${c.symbol}`;
+}
+
+const grouped = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * An amount held in minor units (as the roadmap stores money), in its currency: 123456789 EUR ->
+ * "€1,234,567.89"; `whole` rounds to whole units ("€1,234,568"). Exact: no floating-point division.
+ */
+export function fmtMoney(minor: number, code: string, options: { whole?: boolean } = {}): string {
+  const digits = currencyDigits(code);
+  const neg = minor < 0;
+  let abs = Math.round(Math.abs(minor));
+  const unit = 10 ** digits;
+  if (options.whole && digits) abs = Math.round(abs / unit) * unit;
+  const major = Math.floor(abs / unit);
+  const frac = abs - major * unit;
+  const text = options.whole || digits === 0 ? grouped(String(major)) : `${grouped(String(major))}.${String(frac).padStart(digits, '0')}`;
+  return `${neg ? '−' : ''}${withSymbol(text, code)}`;
+}
+
+/** A short amount for headlines and chart labels: "€1.2M", "€350k", "€950". */
+export function fmtMoneyShort(minor: number, code: string): string {
+  const major = Math.abs(minor) / 10 ** currencyDigits(code);
+  const sign = minor < 0 ? '−' : '';
+  const [value, suffix] = major >= 1e9 ? [major / 1e9, 'bn'] : major >= 1e6 ? [major / 1e6, 'M'] : major >= 1e4 ? [major / 1e3, 'k'] : [major, ''];
+  const digits = suffix && value < 100 ? 1 : 0;
+  return `${sign}${withSymbol(`${grouped(value.toFixed(digits).replace(/\.0$/, ''))}${suffix}`, code)}`;
+}
+
+/** Minor units as the number a chart or a workbook holds: major units (123456 EUR cents -> 1234.56). */
+export function toMajor(minor: number, code: string): number {
+  const unit = 10 ** currencyDigits(code);
+  return Math.round(minor) / unit;
+}
+
+/**
+ * The number format of a chart's money axis for values up to `max` (major units): millions ("€1.5M")
+ * or thousands ("€350k") by scaling commas, whole units below.
+ */
+export function chartMoneyFormat(code: string, max: number): string {
+  const c = symbolOf(code);
+  const sym = `"${c.symbol}"`;
+  const num = max >= 1e6 ? '#,##0.0,,"M"' : max >= 1e4 ? '#,##0,"k"' : '#,##0';
+  return c.before ? `${sym}${num}` : `${num} ${sym}`;
 }
 
 /** Minor units per major unit of a currency (100, or 1 for JPY and KRW). */

@@ -4,8 +4,9 @@
  * words around the numbers (rationale, evidence, actions, people, branding). The engine reads it from
  * the engagement file; tests write it by hand.
  */
-import type { ActionItem, BusinessUnit, EvidenceKind, Participant, Sensitivity } from '../domain';
+import type { ActionItem, BusinessUnit, EvidenceKind, Participant, ScenarioOutputs, ScheduleSummary, Sensitivity } from '../domain';
 import type { Framework } from '../framework/schema';
+import type { Initiative, RateCard, Scenario } from '../roadmap/types';
 import { assessmentResults, heatMap, radarSeries, trend, type AssessmentResults, type HeatMap, type Radar, type RatedAssessment, type ResultsInput, type Trend } from '../results';
 import type { Branding } from './branding';
 
@@ -31,6 +32,26 @@ export interface ReportVote {
   updatedAt: string;
 }
 
+/**
+ * A roadmap scenario as the exports show it: its settings, and the outputs the planning core computed
+ * from its stored schedule (optimal mode) or its manual starts, the very outputs of `scenario.outputs`.
+ */
+export interface ReportScenario {
+  id: string;
+  name: string;
+  mode: Scenario['mode'];
+  /** The assessment the scenario plans from. */
+  baseline: { id: string; label: string };
+  budget: Scenario['budget'];
+  capacity: Scenario['capacity'];
+  /** The stored schedule (optimal mode); `stale` when inputs changed after it was solved. */
+  schedule: Pick<ScheduleSummary, 'status' | 'gap' | 'solvedAt' | 'stale'> | null;
+  outputs: ScenarioOutputs;
+  /** Every initiative of the engagement, in the order they were added (planned or not). */
+  initiatives: Initiative[];
+  rateCard: RateCard;
+}
+
 export interface ReportInput {
   engagement: { id: string; client: string; industry: string; region: string; currency: string; fyStartMonth: number };
   assessment: { id: string; label: string; date: string; frameworkId: string; frameworkVersion: string; scope: string[] };
@@ -51,6 +72,10 @@ export interface ReportInput {
   branding: Branding;
   /** The engine's today (YYYY-MM-DD): staleness and the workbook's cached TODAY() results. */
   today: string;
+  /** The roadmap scenario the roadmap sections and sheets show; none without one. */
+  scenario?: ReportScenario | null;
+  /** The scenarios compared side by side, `scenario` first (two to four); empty without a comparison. */
+  compare?: ReportScenario[];
 }
 
 /** The figures both exports draw, computed once from the results model. */

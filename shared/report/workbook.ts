@@ -5,7 +5,9 @@
  * Excel: electron/core/export/xlsx.ts draws a `Workbook` with exceljs, and the unit tests read one
  * without opening a file.
  */
+import type { Anonymiser } from './anonymise';
 import type { Hex } from './deck';
+import type { ReportFigures, ReportInput } from './input';
 
 export interface Formula {
   /** Without the leading "=". */
@@ -25,12 +27,14 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
   /** Unlocked for editing when the sheet is protected. */
   editable?: boolean;
+  /** Working columns formulas need but a reader does not (hidden, never printed). */
+  hidden?: boolean;
 }
 
 export interface Validation {
   /** A1 range, e.g. D2:D73. */
   range: string;
-  type: 'whole' | 'list';
+  type: 'whole' | 'decimal' | 'list';
   min?: number;
   max?: number;
   list?: string[];
@@ -45,6 +49,8 @@ export type ConditionalFormat =
 
 export interface PreambleRow {
   cells: CellValue[];
+  /** Number formats of the cells, by position (an amount in a row of labels). */
+  formats?: (string | undefined)[];
   style?: 'title' | 'label' | 'text';
 }
 
@@ -118,3 +124,37 @@ export function quoteSheet(name: string): string {
 }
 
 export const isFormula = (v: CellValue): v is Formula => typeof v === 'object' && v !== null && 'formula' in v;
+
+export const workbookSheetIds = ['summary', 'scores', 'votes', 'heatmap', 'evidence', 'actions', 'initiatives', 'schedule', 'costs', 'costRows', 'trend'] as const;
+export type WorkbookSheetId = (typeof workbookSheetIds)[number];
+
+export const WORKBOOK_SHEETS: readonly { id: WorkbookSheetId; name: string; needs: 'results' | 'scenario' }[] = [
+  { id: 'summary', name: 'Summary', needs: 'results' },
+  { id: 'scores', name: 'Scores', needs: 'results' },
+  { id: 'votes', name: 'Votes', needs: 'results' },
+  { id: 'heatmap', name: 'Heat map', needs: 'results' },
+  { id: 'evidence', name: 'Evidence register', needs: 'results' },
+  { id: 'actions', name: 'Actions', needs: 'results' },
+  { id: 'initiatives', name: 'Initiatives', needs: 'scenario' },
+  { id: 'schedule', name: 'Schedule', needs: 'scenario' },
+  { id: 'costs', name: 'Costs', needs: 'scenario' },
+  { id: 'costRows', name: 'Cost rows', needs: 'scenario' },
+  { id: 'trend', name: 'Trend', needs: 'results' },
+];
+
+export interface SheetContext {
+  input: ReportInput;
+  figures: ReportFigures;
+  anon: Anonymiser;
+  primary: string;
+  accent: string;
+  /** Where each capability sits on the Scores sheet. */
+  scoreRow: Map<string, number>;
+  /** The Scores sheet's first and last table rows. */
+  scoreRows: { first: number; last: number };
+  /** Excel number format for amounts in the engagement's currency. */
+  moneyFormat: string;
+}
+
+export type SheetBuilder = (c: SheetContext) => Sheet;
+

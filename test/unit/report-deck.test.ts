@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableSections, buildDeck } from '../../shared/report/build-deck';
 import { GRID, SLIDE, slideCount, type Block, type Deck, type Slide, type Table } from '../../shared/report/deck';
-import { fit, lineCount, lineHeight, subSize, tableHeight, wrap } from '../../shared/report/deck-sections';
+import { fit, lineCapacity, lineCount, lineHeight, subSize, tableHeight, wrap } from '../../shared/report/deck-sections';
 import { reportFixture } from './report-fixture';
 
 const slides = (deck: Deck) => deck.sections.flatMap((s) => s.slides);
@@ -174,6 +174,18 @@ describe('nothing runs over a slide', () => {
     expect(cut.endsWith('…')).toBe(true);
     expect(lineCount(cut, 1.2, 10)).toBeLessThanOrEqual(2);
     expect(fit('Short enough', 3, 10)).toBe('Short enough');
+  });
+
+  it('counts the lines a text takes as wrapping it does, whatever its spaces', () => {
+    const words = ['a', 'lineage', 'of', 'supercalifragilisticexpialidocious', 'KPI', 'data-quality', ''];
+    const spaces = [' ', '  ', '\t', '\n', '\u00a0', ' \u2003 '];
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: 1 + (k % 13) }, (_, i) => words[(k * 7 + i * 3) % words.length]! + spaces[(k + i) % spaces.length]!).join('');
+      for (const width of [0.6, 1.1, 2.4]) {
+        const per = lineCapacity(width, 10);
+        expect(lineCount(text, width, 10), JSON.stringify([text, width])).toBe(Math.max(1, wrap(text, per).length));
+      }
+    }
   });
 
   it('sets a title that is too long for its line in a smaller size, then cuts it', () => {

@@ -1,8 +1,8 @@
 /**
  * Reads what an export is built from out of an engagement file, in one read transaction so every
  * figure comes from the same state of the file: the results input of the assessment (`readResultsInput`,
- * the very input the results screens compute from), the other assessments for the trend, and the words
- * around the numbers.
+ * the very input the results screens compute from), the other assessments for the trend, the words
+ * around the numbers, and the roadmap scenarios asked for.
  */
 import type { ReportEvidence, ReportInput } from '../../../shared/report/input';
 import type { ReadHandle } from '../db/handle';
@@ -11,6 +11,7 @@ import type { EngagementFile } from '../files';
 import { assessmentRow, frameworkOf } from '../handlers/lookup';
 import { oneRead, ratedAssessment, readResultsInput, scopeOf } from '../handlers/results-read';
 import { readBranding } from './branding';
+import { readScenarios, type ScenarioRequest } from './scenario-input';
 
 function linkedEvidence(db: ReadHandle, assessmentId: string): ReportEvidence[] {
   const rows = db.all<EvidenceRow & { caps: string }>(
@@ -33,11 +34,15 @@ function linkedEvidence(db: ReadHandle, assessmentId: string): ReportEvidence[] 
   }));
 }
 
-/** Everything the deck and the workbook of an assessment are built from, read in one transaction. */
-export function readReport(file: EngagementFile, assessmentId: string, today: string): ReportInput {
+/**
+ * Everything the deck and the workbook of an assessment are built from, read in one transaction: with a
+ * scenario, its roadmap outputs too (and those of the scenarios compared with it).
+ */
+export function readReport(file: EngagementFile, assessmentId: string, today: string, scenarios: ScenarioRequest = {}): ReportInput {
   return oneRead(file, (db) => {
     const a = assessmentRow(db, assessmentId);
     const e = db.get<EngagementRow>('SELECT * FROM engagement')!;
+    const roadmap = readScenarios(db, scenarios, e.client);
     const results = readResultsInput(db, a, today);
     const framework = frameworkOf(db, a);
     const history = db.all<AssessmentRow>('SELECT * FROM assessment').map((x) => ratedAssessment(db, x));
@@ -61,6 +66,8 @@ export function readReport(file: EngagementFile, assessmentId: string, today: st
       evidence: linkedEvidence(db, a.id),
       branding: readBranding(db),
       today,
+      scenario: roadmap.scenario,
+      compare: roadmap.compare,
     };
   });
 }

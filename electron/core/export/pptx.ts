@@ -177,18 +177,40 @@ function drawBlock(pptx: Pptx, s: PptxSlide, b: Block, t: DeckTheme): void {
     }
     case 'shapes':
       for (const sh of b.shapes) {
-        const pos = { x: box.x + sh.x, y: box.y + sh.y, w: sh.w, h: sh.h };
         if (sh.type === 'line' || sh.type === 'arrow') {
-          s.addShape(pptx.ShapeType.line, { ...pos, line: { color: sh.line ?? t.muted, width: 1, ...(sh.type === 'arrow' ? { endArrowType: 'triangle' as const } : {}) } });
+          // A line runs from (x, y) by (w, h); PowerPoint draws it in a box with flips for the direction.
+          const pos = { x: box.x + Math.min(sh.x, sh.x + sh.w), y: box.y + Math.min(sh.y, sh.y + sh.h), w: Math.abs(sh.w), h: Math.abs(sh.h) };
+          s.addShape(pptx.ShapeType.line, {
+            ...pos,
+            ...(sh.w < 0 ? { flipH: true } : {}),
+            ...(sh.h < 0 ? { flipV: true } : {}),
+            ...(sh.name ? { objectName: sh.name } : {}),
+            line: { color: sh.line ?? t.muted, width: sh.lineWidth ?? 1, ...(sh.type === 'arrow' ? { endArrowType: 'triangle' as const } : {}) },
+          });
           continue;
         }
+        const pos = { x: box.x + sh.x, y: box.y + sh.y, w: sh.w, h: sh.h, ...(sh.name ? { objectName: sh.name } : {}) };
         const shape = sh.type === 'roundRect' ? pptx.ShapeType.roundRect : pptx.ShapeType.rect;
-        const fill = sh.fill ? { color: sh.fill } : undefined;
-        const line = { color: sh.line ?? sh.fill ?? t.line, width: 0.75 };
+        const fill = sh.fill ? { color: sh.fill } : { type: 'none' as const };
+        const line = sh.lineWidth === 0 ? { type: 'none' as const } : { color: sh.line ?? sh.fill ?? t.line, width: sh.lineWidth ?? 0.75 };
+        const round = sh.type === 'roundRect' ? { rectRadius: Math.min(0.05, sh.h / 2) } : {};
         if (sh.text) {
-          s.addText(sh.text, { ...pos, shape, fill, line, fontFace: t.font, fontSize: sh.fontSize ?? 9, color: sh.textColor ?? t.text, align: sh.align ?? 'left', valign: 'middle', margin: 0.05, ...(sh.type === 'roundRect' ? { rectRadius: 0.05 } : {}) });
+          s.addText(sh.text, {
+            ...pos,
+            shape,
+            fill,
+            line,
+            fontFace: t.font,
+            fontSize: sh.fontSize ?? 9,
+            bold: sh.bold,
+            color: sh.textColor ?? t.text,
+            align: sh.align ?? 'left',
+            valign: sh.valign ?? 'middle',
+            margin: 0.05,
+            ...round,
+          });
         } else {
-          s.addShape(shape, { ...pos, fill, line, ...(sh.type === 'roundRect' ? { rectRadius: 0.05 } : {}) });
+          s.addShape(shape, { ...pos, fill, line, ...round });
         }
       }
       return;

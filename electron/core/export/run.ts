@@ -18,29 +18,33 @@ import { assessmentRow, frameworkOf } from '../handlers/lookup';
 import { readBranding } from './branding';
 import { oneRead } from '../handlers/results-read';
 import { readReport } from './input';
+import type { ScenarioRequest } from './scenario-input';
 import { freeName, outputFolder, outputPath, written } from './output';
 import { runDraw, type DrawJob } from './tasks';
 
 const newTaskId = (ctx: CommandContext) => `t${ctx.newId()}`;
 
 /**
- * A roadmap scenario for the scenario sections and sheets. Scenarios arrive with the roadmap; until then
- * a scenario id names nothing in an engagement file.
+ * Sections that show a roadmap scenario need one (`scenarioId`); the scenario comparison needs others
+ * to compare it with (`compareScenarioIds`). Checked before anything is read.
  */
-function assertScenario(input: { scenarioId?: string; sections?: readonly string[] }): void {
-  if (input.scenarioId) {
-    throw new ApiError('not_found', `scenarioId: there is no roadmap scenario with id ${input.scenarioId} in this engagement.`, { fields: [{ path: 'scenarioId', message: 'no such scenario' }] });
-  }
+function assertSections(input: { scenarioId?: string; compareScenarioIds?: readonly string[]; sections?: readonly string[] }): void {
   const needing = (input.sections ?? []).filter((id) => DECK_SECTIONS.find((s) => s.id === id)?.needs === 'scenario');
-  if (needing.length) {
+  if (needing.length && !input.scenarioId) {
     throw new ApiError('invalid_input', `sections: ${needing.join(', ')} ${needing.length === 1 ? 'needs' : 'need'} a roadmap scenario (scenarioId).`, {
       fields: [{ path: 'sections', message: 'needs a scenario' }],
     });
   }
+  const others = (input.compareScenarioIds ?? []).filter((id) => id !== input.scenarioId);
+  if (input.sections?.includes('scenarios') && others.length === 0) {
+    throw new ApiError('invalid_input', 'sections: the scenario comparison shows two to four scenarios; name one to three others beside scenarioId in compareScenarioIds.', {
+      fields: [{ path: 'compareScenarioIds', message: 'needs at least one other scenario' }],
+    });
+  }
 }
 
-async function report(ctx: CommandContext, engagementId: string, assessmentId: string): Promise<ReportInput> {
-  return readReport(await ctx.files.get(engagementId), assessmentId, ctx.clock.today());
+async function report(ctx: CommandContext, input: { engagementId: string; assessmentId: string } & ScenarioRequest): Promise<ReportInput> {
+  return readReport(await ctx.files.get(input.engagementId), input.assessmentId, ctx.clock.today(), { scenarioId: input.scenarioId, compareScenarioIds: input.compareScenarioIds });
 }
 
 function result(ctx: CommandContext, taskId: string, file: { path: string; bytes: number }, t0: number): ExportResult {
@@ -49,9 +53,9 @@ function result(ctx: CommandContext, taskId: string, file: { path: string; bytes
 
 export async function exportDeck(ctx: CommandContext, input: ParsedInput<'export.deck'>): Promise<ExportResult> {
   const t0 = performance.now();
-  assertScenario(input);
-  const r = await report(ctx, input.engagementId, input.assessmentId);
-  const deck = buildDeck(r, { sections: input.sections ?? availableSections(), anonymise: input.anonymise, businessUnitNames: input.businessUnitNames });
+  assertSections(input);
+  const r = await report(ctx, input);
+  const deck = buildDeck(r, { sections: input.sections ?? availableSections(r), anonymise: input.anonymise, businessUnitNames: input.businessUnitNames });
   const path = outputPath(ctx.app.dataDir, input.path, exportFileName('deck', { client: r.engagement.client, assessment: r.assessment.label, date: ctx.clock.today() }));
   const taskId = input.taskId ?? newTaskId(ctx);
   const [file] = await runDraw(ctx, taskId, input.engagementId, [{ kind: 'deck', model: deck, path }]);
@@ -60,8 +64,8 @@ export async function exportDeck(ctx: CommandContext, input: ParsedInput<'export
 
 export async function exportWorkbook(ctx: CommandContext, input: ParsedInput<'export.workbook'>): Promise<ExportResult> {
   const t0 = performance.now();
-  assertScenario(input);
-  const r = await report(ctx, input.engagementId, input.assessmentId);
+  assertSections(input);
+  const r = await report(ctx, input);
   const model = buildWorkbook(r, { anonymise: input.anonymise, businessUnitNames: input.businessUnitNames, created: ctx.clock.at() });
   const path = outputPath(ctx.app.dataDir, input.path, exportFileName('workbook', { client: r.engagement.client, assessment: r.assessment.label, date: ctx.clock.today() }));
   const taskId = input.taskId ?? newTaskId(ctx);

@@ -46,6 +46,7 @@ function drawSheet(wb: ExcelJS.Workbook, sheet: Sheet, model: Workbook): void {
   });
   ws.columns = sheet.columns.map((c) => ({
     width: c.width,
+    ...(c.hidden ? { hidden: true } : {}),
     style: {
       ...(c.numFmt ? { numFmt: c.numFmt } : {}),
       alignment: { vertical: 'top', wrapText: !!c.wrap, ...(c.align ? { horizontal: c.align } : {}) },
@@ -55,7 +56,13 @@ function drawSheet(wb: ExcelJS.Workbook, sheet: Sheet, model: Workbook): void {
 
   sheet.preamble.forEach((p, i) => {
     const row = ws.getRow(i + 1);
-    p.cells.forEach((v, j) => (row.getCell(j + 1).value = toExcel(v)));
+    p.cells.forEach((v, j) => {
+      if (v === null) return;
+      const cell = row.getCell(j + 1);
+      cell.value = toExcel(v);
+      const format = p.formats?.[j];
+      if (format) cell.numFmt = format;
+    });
     if (p.style === 'title') row.getCell(1).font = { bold: true, size: 14, color: { argb: argb(model.theme.primary) } };
     if (p.style === 'label') row.getCell(1).font = { bold: true };
     row.getCell(1).alignment = { vertical: 'top', wrapText: false };

@@ -1,11 +1,13 @@
 /**
- * Exports and imports: the deck, the workbook, surveys and engagement files. A thin layer over the
- * engine's commands; it follows the engine's progress events (App.tsx passes them on) so a dialog can
- * show an export section by section, and every write (a survey applied, a file imported, branding
- * saved) is an action here that throws the engine's error for the dialog to show.
+ * Exports and imports: the deck, the workbook, surveys and engagement files, and the roadmap scenarios
+ * an export can show. A thin layer over the engine's commands; it follows the engine's progress events
+ * (App.tsx passes them on) so a dialog can show an export section by section, and every write (a survey
+ * applied, a file imported, branding saved) is an action here that throws the engine's error for the
+ * dialog to show.
  */
 import { create } from 'zustand';
 import type { Input, Result } from '../../../shared/api';
+import type { RoadmapScenario } from '../../../shared/domain';
 import type { EngineEvent } from '../../../shared/events';
 import { fileToBase64 } from '../files';
 import { invoke } from '../api';
@@ -31,6 +33,9 @@ async function upload(file: File): Promise<Upload> {
 
 interface ExportsState {
   tasks: Record<string, TaskProgress>;
+  /** The roadmap scenarios an export can show, by engagement: read when the export dialog opens. */
+  scenarios: Record<string, RoadmapScenario[]>;
+  loadScenarios(engagementId: string): Promise<RoadmapScenario[]>;
   /** Follows an engine event: progress of a running export. */
   follow(event: EngineEvent): void;
   forget(taskId: string): void;
@@ -48,6 +53,12 @@ interface ExportsState {
 
 export const useExports = create<ExportsState>((set, get) => ({
   tasks: {},
+  scenarios: {},
+  async loadScenarios(engagementId) {
+    const list = await invoke('scenario.list', { engagementId });
+    set({ scenarios: { ...get().scenarios, [engagementId]: list } });
+    return list;
+  },
   follow(event) {
     if (event.type !== 'progress') return;
     const before = get().tasks[event.task];
