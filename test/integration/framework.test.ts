@@ -181,3 +181,33 @@ describe('an assessment scored on 1.0 before the upgrade', () => {
     }
   });
 });
+
+describe('exports of an assessment scored on 1.0 before the upgrade', () => {
+  it('write its 1.0 scores and names into the workbook and the deck', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const ExcelJS = (await import('exceljs')).default;
+    const { readFileSync } = await import('node:fs');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'engagements'), { recursive: true });
+    const db = new Database(join(dir, 'engagements', 'northwind-bank.mwb'));
+    db.exec(readFileSync(join(__dirname, '../fixtures/engagement-v20.sql'), 'utf8'));
+    db.close();
+    const old = await startHarness(dir);
+    try {
+      const [e] = await old.call('engagement.list', {});
+      const a = (await old.call('engagement.open', { engagementId: e!.id })).assessments[0]!;
+      const workbook = await old.call('export.workbook', { engagementId: e!.id, assessmentId: a.id });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(workbook.path);
+      const scores = wb.getWorksheet('Scores')!;
+      const m11 = scores.getRows(2, 72)!.find((r) => r.getCell(2).value === 'M1.1')!;
+      expect([m11.getCell(3).value, m11.getCell(4).value, m11.getCell(5).value]).toEqual([framework10.modules[0]!.capabilities[0]!.name, 2, 4]);
+      const na = scores.getRows(2, 72)!.find((r) => r.getCell(2).value === 'M6.7')!;
+      expect(na.getCell(4).value).not.toBe(0);
+      const deck = await old.call('export.deck', { engagementId: e!.id, assessmentId: a.id, sections: ['title', 'heatmap'] });
+      expect(deck.bytes).toBeGreaterThan(10_000);
+    } finally {
+      await old.stop();
+    }
+  }, 60_000);
+});
