@@ -108,6 +108,29 @@ test('charts move focus mark by mark and follow the theme, without accessibility
   await expect.poll(() => currentStroke(app)).not.toBe(light);
 });
 
+const targetStroke = (app: Page) => figure(app, 'Maturity by module').locator('.series-target path').first().evaluate((p) => getComputedStyle(p).stroke);
+
+test('every colour of a chart follows the scheme chosen in the app, whatever the operating system says', async ({ app, server }) => {
+  await openScoredResults(app, server.url);
+  await app.emulateMedia({ colorScheme: 'light' });
+  const light = { current: await currentStroke(app), target: await targetStroke(app) };
+  await app.emulateMedia({ colorScheme: 'dark' });
+  const dark = { current: await currentStroke(app), target: await targetStroke(app) };
+  expect(dark.target).not.toBe(light.target);
+
+  const api = new EngineApi(server.url);
+  // Light chosen in the app on a dark system, then dark chosen on a light one: the chart is drawn as chosen.
+  await api.call('settings.update', { theme: 'light' });
+  await app.reload();
+  await expect.poll(() => targetStroke(app)).toBe(light.target);
+  expect(await currentStroke(app)).toBe(light.current);
+  await app.emulateMedia({ colorScheme: 'light' });
+  await api.call('settings.update', { theme: 'dark' });
+  await app.reload();
+  await expect.poll(() => targetStroke(app)).toBe(dark.target);
+  expect(await currentStroke(app)).toBe(dark.current);
+});
+
 test('a chart saves as a standalone SVG in the colours on screen, and as PNG; no accessibility regressions in dark', async ({ app, server }) => {
   await openScoredResults(app, server.url);
   await app.emulateMedia({ colorScheme: 'dark' });
@@ -119,6 +142,8 @@ test('a chart saves as a standalone SVG in the colours on screen, and as PNG; no
   expect(svg).toContain('>Maturity by module</text>');
   expect(svg).toContain(`stroke: ${dark}`);
   expect(svg).not.toContain('var(--');
+  expect(svg).not.toContain('light-dark(');
+  expect(svg).toContain('fill="rgb(23, 30, 39)"');
   const [pngDownload] = await Promise.all([app.waitForEvent('download'), figure(app, 'Gap ranking').getByRole('button', { name: 'Save as PNG' }).click()]);
   expect(pngDownload.suggestedFilename()).toBe('northwind-foods-2026-q4-gap-ranking.png');
   expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString()).toBe('PNG');

@@ -110,14 +110,14 @@ test('dates follow the engagement’s region with an override in Settings, and r
 });
 
 test('dark or light is chosen in the app, and the projector can have its own', async ({ app, server, browser }) => {
-  const background = (page = app) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+  const background = (page = app) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   await app.emulateMedia({ colorScheme: 'light' });
   const settings = new SettingsPage(app);
   await settings.open();
   await settings.choose('Colour scheme', 'Dark');
   await settings.choose('Projector colour scheme', /^Light/);
   await settings.save();
-  expect(await background()).toBe('#0f141a');
+  expect(await background()).toBe('rgb(15, 20, 26)');
   expect(await seriousA11yViolations(app)).toEqual([]);
 
   const { engagementId, assessmentId } = await new EngineApi(server.url).seed();
@@ -125,12 +125,12 @@ test('dark or light is chosen in the app, and the projector can have its own', a
   const projector = await context.newPage();
   await projector.goto(`${server.url}#/projector/${engagementId}/${assessmentId}`);
   await expect(projector.getByRole('heading', { level: 1 })).toContainText('M1.1');
-  await expect.poll(() => background(projector)).toBe('#f6f7f9');
+  await expect.poll(() => background(projector)).toBe('rgb(246, 247, 249)');
   await context.close();
 
   await settings.choose('Colour scheme', 'As the operating system says');
   await settings.save();
-  expect(await background()).toBe('#f6f7f9');
+  expect(await background()).toBe('rgb(246, 247, 249)');
 });
 
 test('history lists only what changed, and adding or linking evidence shows in the capability’s history', async ({ app, server }) => {

@@ -24,6 +24,16 @@ const PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TITLE_BAND = 44;
 
+/** A colour of the theme as on screen now (the variables hold light-dark() pairs, resolved only where used). */
+function themeColour(variable: string, fallback: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${variable}, ${fallback})`;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour || fallback;
+}
+
 /** The chart as a standalone SVG document with its title on top, on the theme's background. */
 export function standaloneSvg(svg: SVGSVGElement, title: string): { text: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -50,11 +60,11 @@ export function standaloneSvg(svg: SVGSVGElement, title: string): { text: string
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', String(width));
   background.setAttribute('height', String(height));
-  background.setAttribute('fill', page.getPropertyValue('--surface').trim() || '#ffffff');
+  background.setAttribute('fill', themeColour('--surface', '#ffffff'));
   const heading = document.createElementNS(SVG_NS, 'text');
   heading.setAttribute('x', '16');
   heading.setAttribute('y', '28');
-  heading.setAttribute('fill', page.getPropertyValue('--text').trim() || '#000000');
+  heading.setAttribute('fill', themeColour('--text', '#000000'));
   heading.setAttribute('font-family', page.fontFamily);
   heading.setAttribute('font-size', '18');
   heading.setAttribute('font-weight', '700');
