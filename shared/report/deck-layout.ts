@@ -3,7 +3,7 @@
  * tables whose rows are as tall as their tallest cell, lists split into pages. Every section builder
  * (deck-sections.ts, deck-roadmap.ts) lays its slides out with these, so nothing overflows a slide.
  */
-import type { Cell, DeckTheme, Slide, Table } from './deck';
+import { cols, type Cell, type DeckTheme, type Slide, type Table } from './deck';
 import { clip } from './format';
 import type { Anonymiser } from './anonymise';
 import type { ReportFigures, ReportInput } from './input';
@@ -152,6 +152,36 @@ export function pages<T>(items: readonly T[], size: number): T[][] {
 }
 
 export const continued = (title: string, page: number, of: number) => (of > 1 ? `${title} (${page + 1} of ${of})` : title);
+
+/**
+ * A list drawn as one full-width table, `perSlide` rows a slide, "(2 of 3)" after the title of each
+ * when it takes more than one.
+ */
+export function tableSlides<T>(
+  theme: DeckTheme,
+  spec: {
+    kicker: string;
+    title: string;
+    lead: string;
+    items: readonly T[];
+    perSlide: number;
+    columns: ColumnSpec[];
+    row: (item: T) => Cell[];
+    options: { fontSize?: number; minRowHeight?: number };
+    notes: string[];
+  },
+): Slide[] {
+  const box = cols(1, 12);
+  const chunks = pages(spec.items, spec.perSlide);
+  return chunks.map((chunk, page) => ({
+    kind: 'content' as const,
+    kicker: spec.kicker,
+    title: continued(spec.title, page, chunks.length),
+    lead: spec.lead,
+    blocks: [{ kind: 'table' as const, box, table: table(theme, box.w, spec.columns, chunk.map(spec.row), spec.options) }],
+    notes: spec.notes,
+  }));
+}
 
 /** Header row height of every table, in inches. */
 export const HEADER_HEIGHT = 0.36;

@@ -11,7 +11,7 @@ import type { Capability, Framework } from '../framework/schema';
 import { GAP_RULE, type CapabilityResult } from '../results';
 import { isStale } from '../scoring/progress';
 import { cols, GRID, type Block, type Cell, type DeckSectionId, type DeckTheme, type Slide } from './deck';
-import { continued, fit, HEADER_HEIGHT, pages, shortName, table, tableHeight, type SectionBuilder } from './deck-layout';
+import { continued, fit, HEADER_HEIGHT, pages, shortName, table, tableHeight, tableSlides, type SectionBuilder } from './deck-layout';
 import { chargebackSection, costsSection, projectedSection, roadmapSection, scenariosSection } from './deck-roadmap';
 import { byNumber, byText, clip, count, fmtDate, fmtLevel, fmtMean, fmtSigned, NONE } from './format';
 import type { ReportInput } from './input';
@@ -531,46 +531,35 @@ const actionsSection: SectionBuilder = ({ figures, theme, input, anon }) => {
   if (sorted.length === 0) {
     return [{ kind: 'content', kicker: 'Next steps', title: 'No action items recorded yet', blocks: [], notes: ['Action items are recorded per capability in the workspace.'] }];
   }
-  const box = cols(1, 12);
-  const chunks = pages(sorted, 11);
-  return chunks.map((chunk, page) => ({
-    kind: 'content' as const,
+  return tableSlides(theme, {
     kicker: 'Next steps',
-    title: continued('Action items', page, chunks.length),
+    title: 'Action items',
     lead,
-    blocks: [
-      {
-        kind: 'table' as const,
-        box,
-        table: table(
-          theme,
-          box.w,
-          [
-            { header: 'Capability', share: 2.6, lines: 2 },
-            { header: 'Action', share: 5.4, lines: 2 },
-            { header: 'Owner', share: 1.6 },
-            { header: 'Due', share: 1.1 },
-            { header: 'Status', share: 1.1 },
-          ],
-          chunk.map((x) => {
-            const overdue = x.status !== 'done' && x.dueDate !== null && x.dueDate < input.today;
-            return [
-              { text: `${x.capabilityId} ${names.get(x.capabilityId) ?? ''}`.trim(), color: theme.muted },
-              { text: anon.text(x.text) },
-              { text: anon.text(x.owner.trim()) || 'Unassigned', color: x.owner.trim() ? undefined : theme.muted },
-              { text: fmtDate(x.dueDate), color: overdue ? theme.warning : undefined, bold: overdue },
-              { text: STATUS_LABEL[x.status] },
-            ];
-          }),
-          { fontSize: 10, minRowHeight: 0.36 },
-        ),
-      },
+    items: sorted,
+    perSlide: 11,
+    columns: [
+      { header: 'Capability', share: 2.6, lines: 2 },
+      { header: 'Action', share: 5.4, lines: 2 },
+      { header: 'Owner', share: 1.6 },
+      { header: 'Due', share: 1.1 },
+      { header: 'Status', share: 1.1 },
     ],
+    row: (x) => {
+      const overdue = x.status !== 'done' && x.dueDate !== null && x.dueDate < input.today;
+      return [
+        { text: `${x.capabilityId} ${names.get(x.capabilityId) ?? ''}`.trim(), color: theme.muted },
+        { text: anon.text(x.text) },
+        { text: anon.text(x.owner.trim()) || 'Unassigned', color: x.owner.trim() ? undefined : theme.muted },
+        { text: fmtDate(x.dueDate), color: overdue ? theme.warning : undefined, bold: overdue },
+        { text: STATUS_LABEL[x.status] },
+      ];
+    },
+    options: { fontSize: 10, minRowHeight: 0.36 },
     notes: [
       lead,
       ...a.owners.map((o) => `${anon.text(o.owner)}: ${o.total} (${o.statuses.map((s) => `${s.count} ${STATUS_LABEL[s.status].toLowerCase()}`).join(', ')}).`),
     ],
-  }));
+  });
 };
 
 const SENSITIVITY_LABEL = { public: 'Public', internal: 'Internal', confidential: 'Confidential', restricted: 'Restricted' } as const;
@@ -583,47 +572,36 @@ const evidenceSection: SectionBuilder = ({ theme, input, anon }) => {
   if (items.length === 0) {
     return [{ kind: 'content', kicker: 'Appendix', title: 'Evidence register: nothing linked yet', blocks: [], notes: ['No evidence item is linked to a capability of this assessment.'] }];
   }
-  const box = cols(1, 12);
-  const chunks = pages(items, 12);
-  return chunks.map((chunk, page) => ({
-    kind: 'content' as const,
+  return tableSlides(theme, {
     kicker: 'Appendix',
-    title: continued('Evidence register', page, chunks.length),
+    title: 'Evidence register',
     lead,
-    blocks: [
-      {
-        kind: 'table' as const,
-        box,
-        table: table(
-          theme,
-          box.w,
-          [
-            { header: 'Evidence', share: 4.2 },
-            { header: 'Kind', share: 1.3 },
-            { header: 'Source', share: 2.0 },
-            { header: 'Collected', share: 1.1 },
-            { header: 'Valid until', share: 1.3 },
-            { header: 'Sensitivity', share: 1.1 },
-            { header: 'Capabilities', share: 1.4 },
-          ],
-          chunk.map((e) => {
-            const isOld = isStale(e.validUntil, input.today);
-            return [
-              { text: anon.text(e.title) },
-              { text: KIND_LABEL[e.kind] },
-              { text: anon.text(e.source) || NONE, color: e.source ? undefined : theme.muted },
-              { text: fmtDate(e.collectedOn) },
-              { text: fmtDate(e.validUntil), color: isOld ? theme.warning : undefined, bold: isOld },
-              { text: SENSITIVITY_LABEL[e.sensitivity] },
-              { text: e.capabilityIds.join(', ') },
-            ];
-          }),
-          { fontSize: 9, minRowHeight: 0.34 },
-        ),
-      },
+    items,
+    perSlide: 12,
+    columns: [
+      { header: 'Evidence', share: 4.2 },
+      { header: 'Kind', share: 1.3 },
+      { header: 'Source', share: 2.0 },
+      { header: 'Collected', share: 1.1 },
+      { header: 'Valid until', share: 1.3 },
+      { header: 'Sensitivity', share: 1.1 },
+      { header: 'Capabilities', share: 1.4 },
     ],
+    row: (e) => {
+      const isOld = isStale(e.validUntil, input.today);
+      return [
+        { text: anon.text(e.title) },
+        { text: KIND_LABEL[e.kind] },
+        { text: anon.text(e.source) || NONE, color: e.source ? undefined : theme.muted },
+        { text: fmtDate(e.collectedOn) },
+        { text: fmtDate(e.validUntil), color: isOld ? theme.warning : undefined, bold: isOld },
+        { text: SENSITIVITY_LABEL[e.sensitivity] },
+        { text: e.capabilityIds.join(', ') },
+      ];
+    },
+    options: { fontSize: 9, minRowHeight: 0.34 },
     notes: [lead, 'Every item is in the workbook’s Evidence register, with a stale flag that follows today’s date.'],
-  }));
+  });
 };
 
 /** The builder of every section: from the assessment's results, or (`needs: 'scenario'`) from the roadmap scenario. */
