@@ -10,10 +10,11 @@ import { useSettings } from './stores/settings';
 import { useExports } from './stores/exports';
 import { useResults } from './stores/results';
 import { useRoadmap } from './stores/roadmap';
-import { AssessmentView, BackupsView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, RoadmapView, ScreenLoading, SettingsView, TrendView, prefetchScreens } from './screens';
+import { AssessmentView, BackupsView, FrameworkView, Palette, PortfolioView, ProjectorView, ResultsView, RoadmapView, SettingsView, TrendView, prefetchScreens } from './screens';
 import { EngagementView } from './views/EngagementView';
 import { Home, NewEngagementDialog } from './views/Home';
 import { isTypingTarget } from './typing';
+import { ScreenBusy } from './components/ScreenState';
 
 function runMenuCommand(command: MenuCommand): void {
   const app = useApp.getState();
@@ -128,7 +129,7 @@ export function App() {
   // The projector shows messages in its own top bar.
   if (route.name === 'projector') {
     return (
-      <Suspense fallback={<ScreenLoading />}>
+      <Suspense fallback={<ScreenBusy />}>
         <ProjectorView engagementId={route.engagementId} assessmentId={route.assessmentId} />
       </Suspense>
     );
@@ -161,7 +162,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<ScreenLoading />}>
+        <Suspense fallback={<ScreenBusy />}>
           {route.name === 'home' && <Home />}
           {route.name === 'engagement' && <EngagementView engagementId={route.engagementId} tab={route.tab} />}
           {route.name === 'backups' && <BackupsView engagementId={route.engagementId} />}

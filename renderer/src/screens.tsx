@@ -46,11 +46,3 @@ export function prefetchScreens(): () => void {
   return () => window.clearTimeout(timer);
 }
 
-/** What a screen shows while its script arrives (a moment, the first time only). */
-export function ScreenLoading() {
-  return (
-    <section className="page" aria-busy="true">
-      <p className="muted">Opening…</p>
-    </section>
-  );
-}

@@ -13,6 +13,7 @@ import { turnOrder, useWorkspaceKeys } from '../workspace/keys';
 import { useOpenAssessment, useWorkspaceModel } from '../workspace/hooks';
 import { activeSession, visibleRows, voters as votersOf } from '../workspace/model';
 import { ActivityView } from './ActivityView';
+import { ScreenBusy, ScreenUnavailable } from '../components/ScreenState';
 
 interface AssessmentViewProps {
   engagementId: string;
@@ -90,22 +91,10 @@ export function AssessmentView({ engagementId, assessmentId, capabilityId: route
   }, [sessionId, capabilityId, focused, focus]);
 
   if (error) {
-    return (
-      <section className="page">
-        <h1>Assessment unavailable</h1>
-        <p className="form-error" role="alert">{error}</p>
-        <button className="btn" onClick={() => navigate({ name: 'engagement', engagementId, tab: 'assessments' })}>
-          Back to the engagement
-        </button>
-      </section>
-    );
+    return <ScreenUnavailable title="Assessment unavailable" error={error} back={{ label: 'Back to the engagement', go: () => navigate({ name: 'engagement', engagementId, tab: 'assessments' }) }} />;
   }
   if (!detail || !framework || !model) {
-    return (
-      <section className="page" aria-busy="true">
-        <p className="muted">Opening the assessment…</p>
-      </section>
-    );
+    return <ScreenBusy text="Opening the assessment…" />;
   }
   const row = capabilityId ? model.byId.get(capabilityId) : undefined;
   const a = detail.assessment;

@@ -8,6 +8,7 @@ import { useApp, type Route } from '../stores/app';
 import { useEngagement } from '../stores/data';
 import { AssessmentsTab } from './AssessmentsTab';
 import { PeopleTab } from './PeopleTab';
+import { ScreenBusy, ScreenUnavailable } from '../components/ScreenState';
 
 type Tab = Extract<Route, { name: 'engagement' }>['tab'];
 
@@ -22,15 +23,9 @@ export function EngagementView({ engagementId, tab }: { engagementId: string; ta
   }, [engagementId, current?.id, open]);
 
   if (error) {
-    return (
-      <section className="page">
-        <h1>Engagement unavailable</h1>
-        <p className="form-error" role="alert">{error}</p>
-        <button className="btn" onClick={() => navigate({ name: 'home' })}>Back to engagements</button>
-      </section>
-    );
+    return <ScreenUnavailable title="Engagement unavailable" error={error} back={{ label: 'Back to engagements', go: () => navigate({ name: 'home' }) }} />;
   }
-  if (!current || current.id !== engagementId) return <section className="page" aria-busy="true"><p className="muted">Opening…</p></section>;
+  if (!current || current.id !== engagementId) return <ScreenBusy />;
 
   const tabs: { id: Tab; label: string }[] = [
     { id: 'assessments', label: `Assessments (${current.assessments.length})` },

@@ -16,6 +16,7 @@ import { useApp } from '../stores/app';
 import { useEngagement } from '../stores/data';
 import { useResults } from '../stores/results';
 import { isTypingTarget } from '../typing';
+import { ScreenBusy, ScreenUnavailable } from '../components/ScreenState';
 
 const STATUS_NAMES = { open: 'Open', in_progress: 'In progress', done: 'Done' } as const;
 
@@ -61,22 +62,10 @@ export function ResultsView({ engagementId, assessmentId }: { engagementId: stri
     shownId.current = view?.assessment.id ?? assessmentId;
   });
   if (slot.error && !view) {
-    return (
-      <section className="page">
-        <h1>Results unavailable</h1>
-        <p className="form-error" role="alert">{slot.error}</p>
-        <button className="btn" onClick={() => navigate({ name: 'engagement', engagementId, tab: 'assessments' })}>
-          Back to the engagement
-        </button>
-      </section>
-    );
+    return <ScreenUnavailable title="Results unavailable" error={slot.error} back={{ label: 'Back to the engagement', go: () => navigate({ name: 'engagement', engagementId, tab: 'assessments' }) }} />;
   }
   if (!view) {
-    return (
-      <section className="page" aria-busy="true">
-        <p className="muted">Computing the results…</p>
-      </section>
-    );
+    return <ScreenBusy text="Computing the results…" />;
   }
 
   const a = view.assessment;

@@ -14,6 +14,7 @@ import { CostsTab } from './roadmap/CostsTab';
 import { InitiativesTab } from './roadmap/InitiativesTab';
 import { PlanTab } from './roadmap/PlanTab';
 import { ScenarioBar } from './roadmap/ScenarioBar';
+import { ScreenBusy, ScreenUnavailable } from '../components/ScreenState';
 
 const TABS: { id: RoadmapTab; label: string }[] = [
   { id: 'initiatives', label: 'Initiatives' },
@@ -67,14 +68,9 @@ export function RoadmapView({ engagementId, tab, scenarioId }: { engagementId: s
   const go = (next: RoadmapTab, sid = selected?.id) => navigate({ name: 'roadmap', engagementId, tab: next, ...(sid ? { scenarioId: sid } : {}) });
 
   if (error) {
-    return (
-      <section className="page">
-        <h1>Roadmap unavailable</h1>
-        <p className="form-error" role="alert">{error}</p>
-      </section>
-    );
+    return <ScreenUnavailable title="Roadmap unavailable" error={error} back={{ label: 'Back to the engagement', go: () => navigate({ name: 'engagement', engagementId, tab: 'assessments' }) }} />;
   }
-  if (!engagement || engagement.id !== engagementId || !loaded) return <section className="page" aria-busy="true"><p className="muted">Opening the roadmap…</p></section>;
+  if (!engagement || engagement.id !== engagementId || !loaded) return <ScreenBusy text="Opening the roadmap…" />;
 
   return (
     <section className="page roadmap-page" aria-labelledby="roadmap-title">

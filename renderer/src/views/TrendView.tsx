@@ -10,6 +10,7 @@ import { formatDate } from '../format';
 import { useApp } from '../stores/app';
 import { useEngagement } from '../stores/data';
 import { useResults } from '../stores/results';
+import { ScreenBusy, ScreenUnavailable } from '../components/ScreenState';
 
 const SHOWN = 10;
 
@@ -32,22 +33,10 @@ export function TrendView({ engagementId }: { engagementId: string }) {
   const view = current || slot.loading ? slot.view : null;
   const stale = !!view && !current;
   if (slot.error && !view) {
-    return (
-      <section className="page">
-        <h1>Trend unavailable</h1>
-        <p className="form-error" role="alert">{slot.error}</p>
-        <button className="btn" onClick={() => navigate({ name: 'engagement', engagementId, tab: 'assessments' })}>
-          Back to the engagement
-        </button>
-      </section>
-    );
+    return <ScreenUnavailable title="Trend unavailable" error={slot.error} back={{ label: 'Back to the engagement', go: () => navigate({ name: 'engagement', engagementId, tab: 'assessments' }) }} />;
   }
   if (!view) {
-    return (
-      <section className="page" aria-busy="true">
-        <p className="muted">Computing the trend…</p>
-      </section>
-    );
+    return <ScreenBusy text="Computing the trend…" />;
   }
   const first = view.assessments[0];
   const last = view.assessments[view.assessments.length - 1];
