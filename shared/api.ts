@@ -681,8 +681,11 @@ export const api = {
   'businessUnit.removed': command(z.strictObject(engagementRef)).returns<RemovedBusinessUnit[]>(),
   /** Renames an assessment or changes its date. */
   'assessment.update': command(z.strictObject({ ...assessmentRef, label: name(60).optional(), date: isoDate.optional() })).returns<AssessmentSummary>(),
-  /** Deletes an assessment with its scores, votes, action items, links and sessions (the evidence items stay). */
-  'assessment.delete': command(z.strictObject(assessmentRef)).returns<{ id: string; label: string }>(),
+  /**
+   * Deletes an assessment with its scores, votes, action items, links and sessions (the evidence items stay).
+   * A backup of the engagement is taken first (`backupId`), so the assessment can be restored from Backups.
+   */
+  'assessment.delete': command(z.strictObject(assessmentRef)).returns<{ id: string; label: string; backupId: string }>(),
   /** Progress and contents of every assessment of the engagement. */
   'assessment.stats': command(z.strictObject(engagementRef)).returns<AssessmentStats[]>(),
   /** A fictional client with two quarterly assessments, votes, evidence and actions, made by the same commands a user runs. */

@@ -45,7 +45,7 @@ export interface DataFolderHealth {
   libraryRebuilt: { keptAs: string; reason: string } | null;
 }
 
-export const backupReasons = ['daily', 'manual', 'migration', 'import', 'before-restore'] as const;
+export const backupReasons = ['daily', 'manual', 'migration', 'import', 'before-restore', 'before-delete'] as const;
 export type BackupReason = (typeof backupReasons)[number];
 
 export interface BackupInfo {

@@ -68,8 +68,8 @@ export class EngagementFile {
     return st.ino === this.inode ? 'same' : 'replaced';
   }
 
-  /** The file's one write transaction (IMMEDIATE): see `mutation`. A damaged file refuses it. */
-  transaction<T>(fn: (tx: TxHandle) => T): { result: T; tables: string[] } {
+  /** Refuses a write to a damaged file (open read-only), saying what to do. */
+  assertWritable(): void {
     if (this.damaged) {
       throw new ApiError(
         'read_only',
@@ -77,6 +77,11 @@ export class EngagementFile {
         { file: this.name, engagementId: this.engagementId, reason: this.damaged },
       );
     }
+  }
+
+  /** The file's one write transaction (IMMEDIATE): see `mutation`. A damaged file refuses it. */
+  transaction<T>(fn: (tx: TxHandle) => T): { result: T; tables: string[] } {
+    this.assertWritable();
     const out = inWriteTransaction(this.statements, fn);
     this.hooks.afterCommit?.(this);
     return out;

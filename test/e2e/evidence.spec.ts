@@ -103,8 +103,12 @@ test('assessments show their progress, are renamed and deleted from the list, an
   await app.getByRole('button', { name: 'Delete 2026 Q4 workshop' }).click();
   const remove = app.getByRole('dialog', { name: 'Delete assessment?' });
   await expect(remove).toContainText('2 scores and 1 vote');
+  await expect(remove).toContainText('A backup of the engagement is taken first');
   await remove.getByRole('button', { name: 'Delete assessment' }).click();
   await expect(remove).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: '2026 Q4 workshop deleted' })).toContainText('Backups screen');
   await expect(app.getByRole('table', { name: 'Assessments' }).getByRole('row')).toHaveCount(2);
   await expect(engagement.assessmentRow('Pilot')).toContainText('0 / 72 scored');
+  await app.getByRole('button', { name: 'Backups', exact: true }).click();
+  await expect(app.getByRole('table', { name: 'Backups' })).toContainText('Before an assessment was deleted');
 });

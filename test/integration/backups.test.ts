@@ -261,6 +261,28 @@ describe('restore', () => {
     expect((await h.call('engagement.get', { engagementId: e.id })).businessUnits.map((u) => u.name)).toEqual(['Finance', 'Legal']);
   });
 
+  it('deleting an assessment takes a backup first, from which the assessment and its scores come back', async () => {
+    await start();
+    const e = await h.call('engagement.create', { client: 'Acme Retail' });
+    const a = await h.call('assessment.create', { engagementId: e.id, label: '2026 Q4', date: '2026-11-20' });
+    await h.call('assessment.rate', { engagementId: e.id, assessmentId: a.id, capabilityId: 'M1.1', currentLevel: 3, targetLevel: 4 });
+    await settled(e.id);
+    now = new Date('2026-11-20T15:30:00Z');
+    const gone = await h.call('assessment.delete', { engagementId: e.id, assessmentId: a.id });
+    expect(gone).toMatchObject({ id: a.id, label: '2026 Q4' });
+    expect(await h.call('assessment.list', { engagementId: e.id })).toEqual([]);
+    const { backups } = await h.call('backup.list', { engagementId: e.id });
+    const before = backups.find((b) => b.id === gone.backupId)!;
+    expect(before).toMatchObject({ reason: 'before-delete', at: '2026-11-20T15:30:00.000Z' });
+    expect(integrityCheck(join(backupFolder(e.id), before.id))).toBe('ok');
+
+    const { engagement } = await h.call('backup.restore', { engagementId: e.id, backupId: before.id, mode: 'new' });
+    const [restored] = await h.call('assessment.list', { engagementId: engagement.id });
+    expect(restored).toMatchObject({ label: '2026 Q4' });
+    const detail = await h.call('assessment.get', { engagementId: engagement.id, assessmentId: restored!.id });
+    expect(detail.ratings['M1.1']).toMatchObject({ currentLevel: 3, targetLevel: 4 });
+  });
+
   it('refuses a backup name that is not one of the engagement\u2019s backups', async () => {
     const { e } = await withBackup();
     expect((await h.fail('backup.restore', { engagementId: e.id, backupId: '../library.sqlite', mode: 'new' })).status).toBe(400);

@@ -166,7 +166,7 @@ describe('assessments', () => {
     await h.call('evidence.add', { engagementId, title: 'Broker config', kind: 'system_config', links: [{ assessmentId: q4, capabilityId: 'M2.1' }] });
     expect((await h.call('assessment.stats', { engagementId })).find((s) => s.assessmentId === q4)).toMatchObject({ scored: 1, votes: 1, actions: 1, evidenceLinks: 1 });
 
-    expect(await h.call('assessment.delete', { engagementId, assessmentId: q4 })).toEqual({ id: q4, label: '2026 Q4' });
+    expect(await h.call('assessment.delete', { engagementId, assessmentId: q4 })).toMatchObject({ id: q4, label: '2026 Q4' });
     const e = await h.call('engagement.get', { engagementId });
     expect(e.assessments.map((a) => a.label)).toEqual(['2026 Q3']);
     expect(e.participants).toHaveLength(6);

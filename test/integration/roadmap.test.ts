@@ -441,5 +441,7 @@ describe('what the roadmap depends on elsewhere', () => {
     expect(status).toBe(409);
     expect(error.message).toBe('2026 Q4 is the baseline of the scenario Base case: give it another baseline assessment, or remove it, first.');
     expect((await h.call('assessment.list', { engagementId })).map((a) => a.label)).toEqual(['2026 Q4']);
+    // Nothing was deleted, so nothing was backed up for it.
+    expect((await h.call('backup.list', { engagementId })).backups.filter((b) => b.reason === 'before-delete')).toEqual([]);
   });
 });

@@ -16,6 +16,18 @@ function latestAssessment(db: ReadHandle): AssessmentRow | undefined {
   return db.get<AssessmentRow>('SELECT * FROM assessment ORDER BY assessed_on DESC, created_at DESC LIMIT 1');
 }
 
+/** An assessment a scenario plans from cannot go: the scenario is named. */
+function refuseDelete(db: ReadHandle, assessment: AssessmentRow): void {
+  const scenarios = db.all<{ name: string }>('SELECT name FROM scenario WHERE baseline_assessment_id = ? ORDER BY position', assessment.id);
+  if (!scenarios.length) return;
+  const several = scenarios.length > 1;
+  throw new ApiError(
+    'conflict',
+    `${assessment.label} is the baseline of the scenario${several ? 's' : ''} ${scenarios.map((x) => x.name).join(', ')}: give ${several ? 'them' : 'it'} another baseline assessment, or remove ${several ? 'them' : 'it'}, first.`,
+    { assessmentId: assessment.id, scenarios: scenarios.map((x) => x.name) },
+  );
+}
+
 /** The home screen lists each engagement's latest assessment: kept in step after a rename or a delete. */
 async function mirrorLatest(ctx: CommandContext, engagementId: string): Promise<void> {
   const latest = latestAssessment((await ctx.files.get(engagementId)).read);
@@ -86,22 +98,21 @@ export const assessmentAdminHandlers: HandlerMap = {
   },
 
   'assessment.delete': async (ctx, input) => {
+    const file = await ctx.files.get(input.engagementId);
+    // Refused before anything is written, the backup included; checked again inside the transaction.
+    file.assertWritable();
+    refuseDelete(file.read, assessmentRow(file.read, input.assessmentId));
+    const backup = await ctx.files.backups.create(input.engagementId, file.connection(), 'before-delete');
     const gone = await mutation(ctx, input.engagementId, { entity: 'assessment', entityId: input.assessmentId }, (tx) => {
       const before = assessmentRow(tx, input.assessmentId);
+      refuseDelete(tx, before);
       const stats = statsOf(tx, before);
-      const scenarios = tx.all<{ name: string }>('SELECT name FROM scenario WHERE baseline_assessment_id = ? ORDER BY position', before.id);
-      if (scenarios.length) {
-        throw new ApiError(
-          'conflict',
-          `${before.label} is the baseline of the scenario${scenarios.length > 1 ? 's' : ''} ${scenarios.map((x) => x.name).join(', ')}: give ${scenarios.length > 1 ? 'them' : 'it'} another baseline assessment, or remove ${scenarios.length > 1 ? 'them' : 'it'}, first.`,
-          { assessmentId: before.id, scenarios: scenarios.map((x) => x.name) },
-        );
-      }
       // Ratings, votes, actions, links, criteria, sessions and undo history go with it (ON DELETE CASCADE).
       tx.run('DELETE FROM assessment WHERE id = ?', before.id);
       return {
-        result: { id: before.id, label: before.label },
+        result: { id: before.id, label: before.label, backupId: backup.id },
         before: { label: before.label, date: before.assessed_on, scored: stats.scored, toConfirm: stats.toConfirm, votes: stats.votes, actions: stats.actions, evidenceLinks: stats.evidenceLinks },
+        after: { backupId: backup.id },
       };
     });
     await mirrorLatest(ctx, input.engagementId);

@@ -117,7 +117,7 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
       if (pending?.kind !== 'delete') return;
       const gone = await deleteAssessment(pending.assessment.id);
       close();
-      notify('info', `${gone.label} deleted`);
+      notify('info', `${gone.label} deleted. The backup taken just before is on the Backups screen.`);
     }, []);
 
   return (
@@ -255,7 +255,7 @@ export function AssessmentsTab({ engagement }: { engagement: Engagement }) {
         {pending?.kind === 'delete' && (
           <p>
             <strong dir="auto">{pending.assessment.label}</strong> ({formatDate(pending.assessment.date)}) goes with {contents(stats.get(pending.assessment.id))}. The
-            evidence items themselves stay in the engagement, and other assessments are not touched. This cannot be undone.
+            evidence items themselves stay in the engagement, and other assessments are not touched. A backup of the engagement is taken first: the assessment can be brought back from Backups.
           </p>
         )}
       </Dialog>

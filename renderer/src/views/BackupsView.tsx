@@ -12,6 +12,7 @@ const REASONS: Record<BackupReason, string> = {
   migration: 'Before a format update',
   import: 'Before an import',
   'before-restore': 'Before a restore',
+  'before-delete': 'Before an assessment was deleted',
 };
 
 function reasonLabel(b: BackupInfo): string {
