@@ -117,7 +117,7 @@ test('dark or light is chosen in the app, and the projector can have its own', a
   await settings.choose('Colour scheme', 'Dark');
   await settings.choose('Projector colour scheme', /^Light/);
   await settings.save();
-  expect(await background()).toBe('rgb(15, 20, 26)');
+  await expect.poll(() => background()).toBe('rgb(15, 20, 26)');
   expect(await seriousA11yViolations(app)).toEqual([]);
 
   const { engagementId, assessmentId } = await new EngineApi(server.url).seed();
@@ -130,7 +130,7 @@ test('dark or light is chosen in the app, and the projector can have its own', a
 
   await settings.choose('Colour scheme', 'As the operating system says');
   await settings.save();
-  expect(await background()).toBe('rgb(246, 247, 249)');
+  await expect.poll(() => background()).toBe('rgb(246, 247, 249)');
 });
 
 test('history lists only what changed, and adding or linking evidence shows in the capability’s history', async ({ app, server }) => {
