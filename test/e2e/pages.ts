@@ -108,8 +108,11 @@ export class SettingsPage {
     await select.selectOption(value ?? '');
   }
 
+  /** Saves and waits for the engine's answer (an earlier "Settings saved" may still be on screen). */
   async save() {
+    const answered = this.page.waitForResponse((r) => r.url().includes('/api/settings.update'));
     await this.page.getByRole('button', { name: 'Save settings' }).click();
+    expect((await answered).ok()).toBe(true);
     await expect(this.page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
   }
 }
