@@ -44,7 +44,7 @@ test('a backup is restored in place from the Backups screen, and the restore is 
   const table = app.getByRole('table', { name: 'Backups' });
   await expect(table.getByRole('row')).toHaveCount(3); // header, the day's first change, the one taken by hand
   const manual = table.getByRole('row').filter({ hasText: 'Backed up by hand' });
-  await expect(manual).toContainText('1 change since; last: businessUnit.add');
+  await expect(manual).toContainText('1 change since; last: Business unit added');
   expect(await seriousA11yViolations(app)).toEqual([]);
   if (shots) await app.screenshot({ path: join(shots, 'backups.png') });
 

@@ -5,6 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { formatBytes } from '../files';
 import { formatDate, formatDateTime } from '../format';
 import { useApp } from '../stores/app';
+import { commandLabel } from '../workspace/audit';
 
 const REASONS: Record<BackupReason, string> = {
   daily: 'First change of the day',
@@ -23,7 +24,7 @@ function changesLabel(b: BackupInfo): string {
   const c = b.changesSince;
   if (!c) return 'Not known (the current file cannot be read)';
   if (c.entries === 0) return 'No changes since';
-  const last = c.last ? `; last: ${c.last.command} by ${c.last.actor}, ${formatDateTime(c.last.at)}` : '';
+  const last = c.last ? `; last: ${commandLabel(c.last.command)} by ${c.last.actor}, ${formatDateTime(c.last.at)}` : '';
   return `${c.entries} ${c.entries === 1 ? 'change' : 'changes'} since${last}`;
 }
 
@@ -106,7 +107,7 @@ export function BackupsView({ engagementId }: { engagementId: string }) {
           </nav>
           <h1 id="backups-title">Backups{client && ` of ${client}`}</h1>
           <p className="muted">
-            Taken on the first change of each day and before every format update, import and restore. Each is checked when written.
+            Taken on the first change of each day and before every format update, import, restore and assessment deletion. Each is checked when written.
           </p>
         </div>
         <div className="page-actions">

@@ -34,7 +34,28 @@ const commandLabels: Record<string, string> = {
   'workshop.end': 'Workshop ended',
   'workshop.update': 'Workshop changed',
   'workshop.reveal': 'Blind votes on the projector',
+  'engagement.create': 'Engagement created',
+  'engagement.update': 'Engagement details changed',
+  'engagement.archive': 'Engagement archived',
+  'engagement.setBranding': 'Branding changed',
+  'engagement.importFile': 'Engagement imported',
+  'backup.restore': 'Backup restored',
+  'survey.import': 'Survey imported',
+  'rateCard.set': 'Rate card changed',
+  'initiative.add': 'Initiative added',
+  'initiative.update': 'Initiative changed',
+  'initiative.remove': 'Initiative removed',
+  'scenario.create': 'Scenario created',
+  'scenario.update': 'Scenario changed',
+  'scenario.copy': 'Scenario copied',
+  'scenario.remove': 'Scenario removed',
+  'scenario.schedule': 'Scenario scheduled',
 };
+
+/** What a command did, in words ("Assessment deleted"); a command without a label is shown as its name. */
+export function commandLabel(command: string): string {
+  return commandLabels[command] ?? command;
+}
 
 const fieldLabels: Record<string, string> = {
   currentlevel: 'current',
@@ -112,7 +133,7 @@ export function describeEntry(entry: AuditEntry, participants: readonly Particip
   const names = new Map(participants.map((p) => [p.id, p.name]));
   const before = asRecord(entry.before);
   const after = asRecord(entry.after);
-  const what = commandLabels[entry.command] ?? entry.command;
+  const what = commandLabel(entry.command);
   // Undo and redo record the label of the change they took back or made again, e.g. "M1.1: score 2".
   const undone = before?.label ?? after?.label;
   if ((entry.command === 'history.undo' || entry.command === 'history.redo') && typeof undone === 'string') {
